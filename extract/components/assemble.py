@@ -1,0 +1,84 @@
+"""pressfacts_assemble: from what the families found to the typed output.
+
+- A fact stated twice (headline or highlight bullet, then body) is reported once:
+  the body's reading wins.
+- Cohorts begin when facts name two or more groups; otherwise every fact is about
+  the whole study (`cohort: null`).
+- Ids are stable: facts and quotes in text order, "f1", "f2", ..., "q1", ...
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import TypeAdapter
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pressfacts.doc import Found
+from pressfacts.model import Evidence, Fact, Quote
+
+SUMMARY_KINDS = {"headline", "heading", "bullet"}
+# The fields that make two readings the same fact, per type.
+IDENTITY = {
+    "cohort_size": ("value", "population"),
+    "response_rate": ("value", "count", "denominator"),
+    "safety_event": ("event", "grade", "count", "percent", "negated"),
+    "endpoint_change": ("value", "unit"),
+}
+FACT = TypeAdapter(Fact)
+
+
+def identity(found: Found) -> tuple:
+    return (found.type, *(found.fields.get(k) for k in IDENTITY[found.type]))
+
+
+def merge_restatements(found: list[Found]) -> list[Found]:
+    """Drop a summary-line fact restated in the body, and exact repeats within one cohort."""
+    in_body = {identity(f) for f in found if f.block_kind not in SUMMARY_KINDS}
+    kept: list[Found] = []
+    seen: set[tuple] = set()
+    for fact in sorted(found, key=lambda f: (f.block_kind in SUMMARY_KINDS, f.start)):
+        key = identity(fact)
+        if fact.block_kind in SUMMARY_KINDS and key in in_body:
+            continue
+        full_key = (*key, fact.cohort, fact.fields.get("measure"), fact.fields.get("timepoint"))
+        if full_key in seen:
+            continue
+        seen.add(full_key)
+        kept.append(fact)
+    return sorted(kept, key=lambda f: (f.start, f.end, f.type))
+
+
+def evidence(doc: Doc, start: int, end: int) -> Evidence:
+    return Evidence(start=start, end=end, text=doc.text[start:end])
+
+
+@Language.component("pressfacts_assemble")
+def assemble(doc: Doc) -> Doc:
+    found = merge_restatements(doc._.found or [])
+    keys = {f.cohort for f in found if f.cohort is not None}
+    names = doc._.cohort_names or {}
+    use_cohorts = len(keys) >= 2
+    facts: list[Any] = []
+    for number, fact in enumerate(found, start=1):
+        cohort = names[fact.cohort]["name"] if use_cohorts and fact.cohort in names else None
+        fields = {k: v for k, v in fact.fields.items() if v is not None or k in ("value",)}
+        facts.append(
+            FACT.validate_python(
+                {"id": f"f{number}", "type": fact.type, "cohort": cohort,
+                 "evidence": evidence(doc, fact.start, fact.end), **fields}
+            )
+        )
+    doc._.facts = facts
+    doc._.cohorts = (
+        [{"name": names[k]["name"], "aliases": sorted(names[k]["aliases"])} for k in sorted(keys)]
+        if use_cohorts
+        else []
+    )
+    doc._.quotes = [
+        Quote(id=f"q{number}", text=q.text, speaker=q.speaker, title=q.title, organization=q.organization,
+              evidence=evidence(doc, q.start, q.end))
+        for number, q in enumerate(sorted(doc._.found_quotes or [], key=lambda q: q.start), start=1)
+    ]
+    return doc

@@ -1,0 +1,66 @@
+"""What the fact-family components share: the sentences to read, and how a fact is recorded."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from pressfacts.doc import Block, Found, block_at
+from pressfacts.numbers import NUMBER, PERCENT
+from pressfacts.patterns import pattern_path
+
+# Placeholders a pattern file may use inside its regexes.
+FRAGMENTS = {"{NUMBER}": NUMBER, "{PERCENT}": PERCENT}
+
+
+def load_patterns(name: str, patterns_path: str | None = None) -> dict[str, Any]:
+    """A family's pattern file (JSON), from the user's path or ours."""
+    return json.loads(Path(patterns_path or pattern_path(name)).read_text(encoding="utf-8"))
+
+
+def compile_regex(pattern: str | list[str], flags: int = re.I) -> re.Pattern[str]:
+    """Compile a pattern from a pattern file; a list is one alternative per entry."""
+    if isinstance(pattern, list):
+        pattern = "|".join(f"(?:{p})" for p in pattern)
+    for placeholder, fragment in FRAGMENTS.items():
+        pattern = pattern.replace(placeholder, fragment)
+    return re.compile(pattern, flags)
+
+
+@dataclass
+class Sentence:
+    """A sentence to read facts from: its span, normalised text and block."""
+
+    span: Span
+    text: str  # normalised text of the sentence
+    start: int  # its offset in the document
+    block: Block
+
+    @property
+    def cohort(self) -> str | None:
+        return self.span._.cohort
+
+
+def readable_sentences(doc: Doc) -> Iterator[Sentence]:
+    """Every sentence outside boilerplate, with its normalised text."""
+    norm = doc._.norm
+    for sent in doc.sents:
+        block = block_at(doc, sent.start_char)
+        if block.boilerplate:
+            continue
+        text = norm[sent.start_char : sent.end_char]
+        if text.strip():
+            yield Sentence(sent, text, sent.start_char, block)
+
+
+def record(doc: Doc, fact_type: str, start: int, end: int, cohort: str | None, **fields: Any) -> None:
+    """Record one fact read from `doc.text[start:end]`."""
+    if doc._.found is None:
+        doc._.found = []
+    doc._.found.append(Found(fact_type, start, end, fields, cohort, block_at(doc, start).kind))

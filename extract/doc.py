@@ -1,0 +1,85 @@
+"""What the components share on one Doc: the custom attributes, and small typed records."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+
+@dataclass
+class Block:
+    """One line of the article: a headline, heading, list item, table row or paragraph."""
+
+    start: int
+    end: int
+    kind: str  # "headline", "heading", "bullet", "table_row", "paragraph"
+    boilerplate: bool = False
+    heading: int | None = None  # index of the heading this block stands under
+    cells: list[tuple[int, int]] = field(default_factory=list)  # table rows: cell offsets
+
+
+@dataclass
+class Mention:
+    """A cohort named in the text: the concept it names and where."""
+
+    key: str  # the cohort's identity (e.g. "sle", "cohort 1", "150 x 10^6")
+    start: int
+    end: int
+
+
+@dataclass
+class Found:
+    """A fact read from the text, before cohorts are settled and duplicates merged."""
+
+    type: str
+    start: int
+    end: int
+    fields: dict[str, Any]
+    cohort: str | None = None  # the cohort key, settled by the assembler
+    block_kind: str = "paragraph"
+
+
+@dataclass
+class FoundQuote:
+    text: str
+    speaker: str
+    title: str | None
+    organization: str | None
+    start: int
+    end: int
+
+
+EXTENSIONS: dict[str, Any] = {
+    "norm": None,  # the normalised text (same length as doc.text)
+    "blocks": None,  # list[Block]
+    "block_starts": None,  # list[int], for bisect
+    "abbreviations": None,  # dict short form -> long form
+    "cohort_names": None,  # dict cohort key -> {"name": str, "aliases": set[str]}
+    "mentions": None,  # list[Mention], sorted by start
+    "found": None,  # list[Found]
+    "found_quotes": None,  # list[FoundQuote]
+    "study": None,  # dict
+    "facts": None,  # list of output facts (pressfacts component)
+    "quotes": None,  # list of output quotes (pressfacts component)
+    "cohorts": None,  # list of output cohorts (pressfacts component)
+}
+
+
+def register_extensions() -> None:
+    for name, default in EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    if not Span.has_extension("cohort"):
+        Span.set_extension("cohort", default=None)
+
+
+def block_index(doc: Doc, char: int) -> int:
+    """Index of the block holding character `char`."""
+    return max(0, bisect_right(doc._.block_starts, char) - 1)
+
+
+def block_at(doc: Doc, char: int) -> Block:
+    return doc._.blocks[block_index(doc, char)]
