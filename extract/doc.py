@@ -25,9 +25,28 @@ class Block:
 class Mention:
     """A cohort named in the text: the concept it names and where."""
 
-    key: str  # the cohort's identity (e.g. "sle", "cohort 1", "150 x 10^6")
+    key: str  # the cohort's identity (e.g. "systemic sclerosis", "Cohort 1", "150 x 10^6")
     start: int
     end: int
+    kind: str = "disease"  # "label" (Cohort 1, DL2, a dose), "trial" or "disease"
+
+
+@dataclass
+class CohortName:
+    """How the article names one cohort: every surface form seen, and its kind."""
+
+    kind: str
+    forms: dict[str, int] = field(default_factory=dict)  # surface form -> times seen
+
+    @property
+    def name(self) -> str:
+        """The form the article uses most (the longest on a tie)."""
+        return max(self.forms, key=lambda form: (self.forms[form], len(form)))
+
+    @property
+    def aliases(self) -> list[str]:
+        name = self.name
+        return sorted({form for form in self.forms if form.lower() != name.lower()})
 
 
 @dataclass
@@ -57,7 +76,7 @@ EXTENSIONS: dict[str, Any] = {
     "blocks": None,  # list[Block]
     "block_starts": None,  # list[int], for bisect
     "abbreviations": None,  # dict short form -> long form
-    "cohort_names": None,  # dict cohort key -> {"name": str, "aliases": set[str]}
+    "cohort_names": None,  # dict cohort key -> CohortName
     "mentions": None,  # list[Mention], sorted by start
     "found": None,  # list[Found]
     "found_quotes": None,  # list[FoundQuote]

@@ -15,7 +15,7 @@ from pydantic import TypeAdapter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pressfacts.doc import Found
+from pressfacts.doc import CohortName, Found
 from pressfacts.model import Evidence, Fact, Quote
 
 SUMMARY_KINDS = {"headline", "heading", "bullet"}
@@ -50,6 +50,17 @@ def merge_restatements(found: list[Found]) -> list[Found]:
     return sorted(kept, key=lambda f: (f.start, f.end, f.type))
 
 
+def settle_cohorts(found: list[Found], names: dict[str, CohortName]) -> set[str]:
+    """The cohorts the facts name. A trial is a cohort only beside another trial: facts of the one
+    trial an article covers are about the whole study (its dose levels or arms may still be cohorts)."""
+    trials = {f.cohort for f in found if f.cohort in names and names[f.cohort].kind == "trial"}
+    if len(trials) < 2:
+        for fact in found:
+            if fact.cohort in trials:
+                fact.cohort = None
+    return {f.cohort for f in found if f.cohort is not None}
+
+
 def evidence(doc: Doc, start: int, end: int) -> Evidence:
     return Evidence(start=start, end=end, text=doc.text[start:end])
 
@@ -57,12 +68,12 @@ def evidence(doc: Doc, start: int, end: int) -> Evidence:
 @Language.component("pressfacts_assemble")
 def assemble(doc: Doc) -> Doc:
     found = merge_restatements(doc._.found or [])
-    keys = {f.cohort for f in found if f.cohort is not None}
     names = doc._.cohort_names or {}
+    keys = settle_cohorts(found, names)
     use_cohorts = len(keys) >= 2
     facts: list[Any] = []
     for number, fact in enumerate(found, start=1):
-        cohort = names[fact.cohort]["name"] if use_cohorts and fact.cohort in names else None
+        cohort = names[fact.cohort].name if use_cohorts and fact.cohort in names else None
         fields = {k: v for k, v in fact.fields.items() if v is not None or k in ("value",)}
         facts.append(
             FACT.validate_python(
@@ -72,7 +83,7 @@ def assemble(doc: Doc) -> Doc:
         )
     doc._.facts = facts
     doc._.cohorts = (
-        [{"name": names[k]["name"], "aliases": sorted(names[k]["aliases"])} for k in sorted(keys)]
+        [{"name": names[k].name, "aliases": names[k].aliases} for k in sorted(keys)]
         if use_cohorts
         else []
     )

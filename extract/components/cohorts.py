@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from pressfacts.doc import Mention, block_index
+from pressfacts.doc import CohortName, Mention, block_index
 from pressfacts.patterns import pattern_path
 
 TOTAL_ROW = re.compile(r"^\s*(?:all|total|overall|pooled|combined)\b", re.I)
+# When one sentence names cohorts of several kinds, the most specific kind speaks for it.
+KIND_RANK = ("label", "trial", "disease")
 
 
 class Cohorts:
@@ -33,12 +36,14 @@ class Cohorts:
                 self.form_key[form.lower()] = disease["key"]
             for form in disease["short"]:
                 self.short_key[form] = disease["key"]
-        self.labels = [(re.compile(label["pattern"]), label["key"]) for label in data["labels"]]
+        self.labels = [(re.compile(label["pattern"]), label["key"], label["kind"]) for label in data["labels"]]
+        self.trial_names = re.compile(data["trial_names"])
         self.whole_study = re.compile("|".join(data["whole_study"]), re.I)
 
-    def _vocabulary_regex(self, doc: Doc) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
-        """One regex over every surface form, the article's own abbreviations included."""
+    def _vocabulary_regex(self, doc: Doc, trials: set[str]) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
+        """One regex over every surface form: the vocabulary, the article's abbreviations and trial names."""
         form_key, short_key = dict(self.form_key), dict(self.short_key)
+        short_key.update({trial: trial for trial in trials})
         for short, long in (doc._.abbreviations or {}).items():
             key = form_key.get(long.lower()) or short_key.get(short)
             if key:
@@ -54,21 +59,21 @@ class Cohorts:
 
     def __call__(self, doc: Doc) -> Doc:
         norm = doc._.norm
-        regex, form_key, short_key = self._vocabulary_regex(doc)
+        readable = [(block.start, norm[block.start : block.end]) for block in doc._.blocks if not block.boilerplate]
+        trials = {match.group(1) for _, text in readable for match in self.trial_names.finditer(text)}
+        regex, form_key, short_key = self._vocabulary_regex(doc, trials)
         mentions: list[Mention] = []
-        names: dict[str, dict] = {}
-        for block in doc._.blocks:
-            if block.boilerplate:
-                continue
-            text = norm[block.start : block.end]
+        names: dict[str, CohortName] = {}
+        for offset, text in readable:
             for match in regex.finditer(text):
                 surface = match.group(0)
                 key = short_key.get(surface) or form_key[surface.lower()]
-                self._add(mentions, names, key, surface, block.start + match.start(), block.start + match.end())
-            for label, template in self.labels:
+                kind = "trial" if key in trials else "disease"
+                self._add(mentions, names, Mention(key, offset + match.start(), offset + match.end(), kind), surface)
+            for label, template, kind in self.labels:
                 for match in label.finditer(text):
                     key = template.format(None, *(g.upper() if len(g) <= 3 else g for g in match.groups()))
-                    self._add(mentions, names, key, key, block.start + match.start(), block.start + match.end())
+                    self._add(mentions, names, Mention(key, offset + match.start(), offset + match.end(), kind), key)
         mentions.sort(key=lambda m: m.start)
         doc._.mentions = mentions
         doc._.cohort_names = names
@@ -76,14 +81,10 @@ class Cohorts:
         return doc
 
     @staticmethod
-    def _add(mentions: list[Mention], names: dict[str, dict], key: str, surface: str, start: int, end: int) -> None:
-        mentions.append(Mention(key, start, end))
-        entry = names.setdefault(key, {"name": surface, "aliases": set()})
-        if len(surface) > len(entry["name"]) and surface.lower() != entry["name"].lower():
-            entry["aliases"].add(entry["name"])
-            entry["name"] = surface
-        elif surface.lower() != entry["name"].lower():
-            entry["aliases"].add(surface)
+    def _add(mentions: list[Mention], names: dict[str, CohortName], mention: Mention, surface: str) -> None:
+        mentions.append(mention)
+        forms = names.setdefault(mention.key, CohortName(mention.kind)).forms
+        forms[surface] = forms.get(surface, 0) + 1
 
     def _sentence_cohorts(self, doc: Doc) -> None:
         heading_cohort: dict[int, str | None] = {}
@@ -118,12 +119,16 @@ class Cohorts:
 
 
 def keys_between(doc: Doc, start: int, end: int) -> list[str]:
-    """The cohort keys named between two character offsets, in order."""
-    return [m.key for m in doc._.mentions if start <= m.start and m.end <= end]
-
-
-def cohort_of(doc: Doc, sent: Span) -> str | None:
-    return sent._.cohort
+    """The cohort keys named between two character offsets, in order; of several kinds, the most
+    specific kind only."""
+    mentions = doc._.mentions
+    first = bisect_left(mentions, start, key=lambda m: m.start)
+    inside = [m for m in mentions[first:] if m.start < end and m.end <= end]
+    for kind in KIND_RANK:
+        keys = [m.key for m in inside if m.kind == kind]
+        if keys:
+            return keys
+    return []
 
 
 @Language.factory("pressfacts_cohorts", default_config={"patterns_path": None})
