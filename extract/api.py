@@ -1,30 +1,38 @@
 """The Python API: `pressfacts.extract(text)` and friends.
 
 The pipeline is built once per process (cached) and reused for every article.
+`model` names an installed trained spaCy pipeline to run on instead of the blank
+default (its entities then help attribute quotes); see `pressfacts.pipeline.load_pipeline`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from pressfacts.errors import InputError
 from pressfacts.model import Result, Source
-from pressfacts.pipeline import default_pipeline, result_from_doc
+from pressfacts.pipeline import load_pipeline, result_from_doc
 from pressfacts.readers import DEFAULT_MAX_CHARS, Document, read_path
 
 
-def extract(text: str, source: Source | None = None) -> Result:
+def extract(text: str, source: Source | None = None, model: str | None = None) -> Result:
     """Extract the trial facts and quotes of one article given as plain text."""
     if source is None:
         source = Source(path="-", characters=len(text))
-    return extract_document(Document(text=text, source=source))
+    return extract_document(Document(text=text, source=source), model=model)
 
 
-def extract_document(document: Document) -> Result:
+def extract_document(document: Document, model: str | None = None) -> Result:
     """Extract from an article already read (see `pressfacts.readers`)."""
-    doc = default_pipeline()(document.text)
-    return result_from_doc(doc, document.source)
+    nlp = load_pipeline(model)
+    if len(document.text) > nlp.max_length:
+        raise InputError(
+            f"{document.source.path}: {len(document.text):,} characters is over the "
+            f"{nlp.max_length:,} the spaCy pipeline takes (nlp.max_length)"
+        )
+    return result_from_doc(nlp(document.text), document.source)
 
 
-def extract_path(path: str | Path, max_chars: int = DEFAULT_MAX_CHARS) -> Result:
+def extract_path(path: str | Path, max_chars: int = DEFAULT_MAX_CHARS, model: str | None = None) -> Result:
     """Read one article from a path ("-" for standard input) and extract from it."""
-    return extract_document(read_path(path, max_chars=max_chars))
+    return extract_document(read_path(path, max_chars=max_chars), model=model)

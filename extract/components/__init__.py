@@ -16,4 +16,5 @@ def register_all() -> None:
         safety,
         sections,
         study,
+        tables,
     )

@@ -50,6 +50,31 @@ def merge_restatements(found: list[Found]) -> list[Found]:
     return sorted(kept, key=lambda f: (f.start, f.end, f.type))
 
 
+# A table row restates a fact the prose gives (an "All" row beside "94 of 128 patients (73%)
+# responded") when it shares these figures and differs in none (the prose reading is kept).
+RESTATED_BY = {
+    "cohort_size": (("value", "population"),),
+    "response_rate": (("count", "denominator"), ("value",)),
+    "safety_event": (("event", "grade", "negated", "count"), ("event", "grade", "negated", "percent")),
+    "endpoint_change": (("value", "unit"),),
+}
+
+
+def restates(table: Found, prose: Found) -> bool:
+    """Whether a table-row fact says what a fact read from prose says, for the same cohort."""
+    if table.type != prose.type or table.cohort != prose.cohort:
+        return False
+    a, b = table.fields, prose.fields
+    if any(a.get(k) is not None and b.get(k) is not None and a[k] != b[k] for k in IDENTITY[table.type]):
+        return False
+    return any(all(a.get(k) is not None and a[k] == b.get(k) for k in keys) for keys in RESTATED_BY[table.type])
+
+
+def drop_table_restatements(found: list[Found]) -> list[Found]:
+    prose = [f for f in found if f.block_kind != "table_row"]
+    return [f for f in found if f.block_kind != "table_row" or not any(restates(f, p) for p in prose)]
+
+
 def settle_cohorts(found: list[Found], names: dict[str, CohortName]) -> set[str]:
     """The cohorts the facts name. A trial is a cohort only beside another trial: facts of the one
     trial an article covers are about the whole study (its dose levels or arms may still be cohorts)."""
@@ -67,13 +92,17 @@ def evidence(doc: Doc, start: int, end: int) -> Evidence:
 
 @Language.component("pressfacts_assemble")
 def assemble(doc: Doc) -> Doc:
-    found = merge_restatements(doc._.found or [])
     names = doc._.cohort_names or {}
+    found = doc._.found or []
     keys = settle_cohorts(found, names)
     use_cohorts = len(keys) >= 2
+    if not use_cohorts:
+        for fact in found:
+            fact.cohort = None
+    found = merge_restatements(drop_table_restatements(found))
     facts: list[Any] = []
     for number, fact in enumerate(found, start=1):
-        cohort = names[fact.cohort].name if use_cohorts and fact.cohort in names else None
+        cohort = names[fact.cohort].name if fact.cohort in names else None
         fields = {k: v for k, v in fact.fields.items() if v is not None or k in ("value",)}
         facts.append(
             FACT.validate_python(

@@ -29,6 +29,11 @@ def is_year(number: str) -> bool:
     return number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100
 
 
+def in_label(doc: Doc, position: int) -> bool:
+    """The "1" of "Cohort 1" or of "DL1" names a group; it counts nobody."""
+    return any(m.start <= position < m.end for m in doc._.mentions if m.kind == "label")
+
+
 class CohortSizes:
     def __init__(self, nlp: Language, name: str, patterns_path: str | None) -> None:
         data = load_patterns("cohort_size.json", patterns_path)
@@ -57,7 +62,7 @@ class CohortSizes:
         for form, regex in self.forms.items():
             for match in regex.finditer(text):
                 start, end = match.span("n")
-                if start in taken or not self._is_size(text, start, end):
+                if start in taken or in_label(doc, sentence.start + start) or not self._is_size(text, start, end):
                     continue
                 value = parse_int(match.group("n"))
                 if not value or is_year(match.group("n")) or self.share_after_noun.match(text, match.end()):
@@ -72,10 +77,9 @@ class CohortSizes:
                     population = last_population or self._population(text, match, clause) or "treated"
                 else:
                     population = self._population(text, match, clause)
-                    if population is None:
-                        if self.outcome_after.match(text, match.end()):
-                            continue
-                        population = "treated"
+                    if form != "n_equals" and self._outcome_first(text, match.end(), clause[1]):
+                        continue
+                    population = population or "treated"
                     cohorts = [self._cohort(doc, sentence, clause, match.start())]
                 taken.add(start)
                 last_population = population
@@ -86,6 +90,14 @@ class CohortSizes:
                         sentence.start + max(end, match.end()), cohort, value=value, population=population,
                         subgroup=subgroup.group("subgroup") if subgroup else None,
                     )
+
+    def _outcome_first(self, text: str, start: int, end: int) -> bool:
+        """Whether an outcome verb comes before any population word in text[start:end]."""
+        outcome = self.outcome_after.search(text, start, end)
+        if outcome is None:
+            return False
+        populations = [m.start() for _, regex in self.population if (m := regex.search(text, start, end))]
+        return not populations or outcome.start() < min(populations)
 
     def _is_size(self, text: str, start: int, end: int) -> bool:
         return not self.before_not_size.search(text[max(0, start - 30) : start]) and not self.after_not_size.match(

@@ -1,11 +1,557 @@
-"""pressfacts_quotes: (being written)."""
+"""pressfacts_quotes: quoted words credited to a person, with the speaker's title and organisation.
+
+How a quote is found:
+- Quote marks are paired within a paragraph; a paragraph that opens a quote without closing it
+  runs on into the next paragraph when that one opens with a quote mark (one quote).
+- A run of quoted words is a quote when an attribution stands right next to it: after the
+  closing mark ('"...," said X', '"..." X told OncWire', '"..." - X, Title, Org') or before the
+  opening one ('X, Title at Org, said: "..."', a line ending in 'commented as follows:').
+  Quoted words with nothing beside them continue the quote before them in the same (or the
+  previous) paragraph ('"A," said X, "B."', '"A," she said. "B."'), or are scare quotes and
+  quoted titles, and dropped. Words credited to a company or a document are dropped.
+- A pronoun or a bare surname is the last person the article named before the quote; people
+  are named with a cue (an honorific, a degree, a role before or after the name, an age).
+- Titles and organisations are read from the appositive ('a rheumatologist at X and the study's
+  senior author' -> title 'rheumatologist', organisation 'X') or the words before the name
+  ('Vantor Chief Medical Officer Lucia Brandão'); a patient's are null.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from collections.abc import Iterator
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pressfacts.components.base import load_patterns
+from pressfacts.doc import Block, FoundQuote
 
-@Language.component("pressfacts_quotes")
-def quotes(doc: Doc) -> Doc:
-    return doc
+UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+LOWER = "a-zß-öø-ÿā-ž"
+# One word of a person's name: "Pálsson", "Marchetti-Gray", "O'Brien", "McDonald"; an initial "B.".
+NAME_WORD = rf"(?:[A-Z]['’])?[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}{LOWER}][{LOWER}]+)*(?:[A-Z][{LOWER}]+)?"
+INITIAL = r"[A-Z]\."
+PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|la|le|bin|ibn|al)"
+NAME_RUN = re.compile(
+    rf"(?:{INITIAL}\s+)*{NAME_WORD}(?:[ \t]+(?:{INITIAL}[ \t]+)*(?:{PARTICLE}[ \t]+)?{NAME_WORD}){{0,6}}"
+)
+# A sentence ends at . ! ? before a capital or a quote mark, but not after an initial ("Lynelle B. Hoch").
+SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bSt)(?<!\bNo)[.!?](?=\s+[\"A-Z(]|\s*$)")
+POSSESSIVE = re.compile(rf"^(?P<org>[{UPPER}][^,]{{0,60}}?)['’]s\s+(?P<title>[^,]+)$")
+QUOTE_MARK = '"'
+
+
+@dataclass
+class Person:
+    name: str
+    title: str | None = None
+    organization: str | None = None
+    patient: bool = False
+
+
+@dataclass
+class Named:
+    """A person named at `start` (a cue mention, a bare surname, or an attribution)."""
+
+    start: int
+    person: Person
+
+
+@dataclass
+class Speaker:
+    """Who an attribution credits: a person, a pronoun, or something that is not a person."""
+
+    kind: str  # "person", "pronoun", "surname", "none"
+    person: Person | None
+    start: int
+    end: int
+
+
+@dataclass
+class Unit:
+    """Words between one pair of quote marks, or a run of them over paragraphs."""
+
+    parts: list[tuple[int, int]]  # offsets of the quoted words (inside the marks)
+    open: int  # offset of the first opening mark
+    close: int | None  # offset of the last closing mark (None: never closed)
+    first_block: int
+    last_block: int
+    first_in_block: bool
+
+
+@dataclass
+class Building:
+    """A quote being assembled from one attributed unit and the units that continue it."""
+
+    parts: list[tuple[int, int]]
+    person: Person
+    start: int
+    end: int
+    last_block: int
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _words(data: dict[str, Any], key: str) -> set[str]:
+    return {w.casefold() for w in data[key]["words"]}
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+class Quotes:
+    def __init__(self, nlp: Language, name: str, patterns_path: str | None) -> None:
+        data = load_patterns("quotes.json", patterns_path)
+        verbs = "|".join(data["reporting_verbs"]["patterns"])
+        rest = data["head_verb_rest"]["pattern"]
+        self.verb_first = re.compile(rf"^\s*(?i:{verbs})\b")
+        self.who_first = re.compile(rf"^\s*(?P<who>(?:[^.!?;:\"]|(?<=\b[A-Z])\.){{1,200}}?)\s+(?i:{verbs})\b")
+        self.head = re.compile(rf"^(?P<who>[^\"]{{1,300}}?)\s+(?i:{verbs}){rest}\s*[:,]\s*$")
+        self.dash = re.compile(r"^\s*[.,]?\s*-{1,2}\s+")
+        self.honorific = re.compile(data["honorifics"]["pattern"])
+        self.degree = re.compile(data["degrees"]["pattern"])
+        self.pronoun = re.compile(rf"^\s*(?i:{'|'.join(data['pronouns']['words'])})\b")
+        self.non_person = re.compile(data["non_person_subjects"]["pattern"], re.I)
+        self.patient = re.compile(data["patient_cues"]["pattern"], re.I)
+        self.appositive_end = re.compile(data["appositive_end"]["pattern"])
+        self.second_role = re.compile(data["second_role"]["pattern"])
+        self.org_trailing_role = re.compile(data["org_trailing_role"]["pattern"])
+        self.title_unit = re.compile(data["title_unit"]["pattern"])
+        self.trailing_place = re.compile(data["trailing_place"]["pattern"])
+        self.department = re.compile(data["department_starts"]["pattern"])
+        self.role_words = _words(data, "role_words")
+        self.role_suffix = re.compile(data["role_words"]["suffix_pattern"], re.I)
+        self.corporate_roles = _words(data, "corporate_roles")
+        self.org_cues = _words(data, "organization_cues")
+        self.not_name = _words(data, "not_name_words")
+        self.pull_quote_chars = int(data["pull_quote_prefix"]["chars"])
+
+    # ------------------------------------------------------------------ the component
+    def __call__(self, doc: Doc) -> Doc:
+        norm: str = doc._.norm or doc.text
+        blocks = [b for b in doc._.blocks or [] if not b.boilerplate and b.kind != "table_row"]
+        masked, honorific_ends = self._mask(norm)
+        units = self._units(norm, blocks)
+        quoted = [part for unit in units for part in unit.parts]
+        named = self._named(masked, blocks, honorific_ends, quoted)
+        found = self._quotes(doc, masked, blocks, units, named)
+        doc._.found_quotes = [*(doc._.found_quotes or []), *self._without_repeats(found)]
+        return doc
+
+    def _mask(self, norm: str) -> tuple[str, set[int]]:
+        """The text with honorifics and degrees blanked out (same length), and where names follow
+        an honorific."""
+        chars = list(norm)
+        ends: set[int] = set()
+        for pattern, is_honorific in ((self.honorific, True), (self.degree, False)):
+            for m in pattern.finditer(norm):
+                chars[m.start() : m.end()] = " " * (m.end() - m.start())
+                if is_honorific:
+                    ends.add(m.end())
+        return "".join(chars), ends
+
+    # ------------------------------------------------------------------ quote marks
+    def _units(self, norm: str, blocks: list[Block]) -> list[Unit]:
+        """Pair the quote marks of each paragraph; join a quote left open with the next paragraph's."""
+        units: list[Unit] = []
+        pending: Unit | None = None  # a unit left open at the end of the previous block
+        for index, block in enumerate(blocks):
+            marks = [i for i in range(block.start, block.end) if norm[i] == QUOTE_MARK]
+            pairs = [
+                (marks[k], marks[k + 1] if k + 1 < len(marks) else None) for k in range(0, len(marks), 2)
+            ]
+            continues = pending is not None and bool(marks) and marks[0] == block.start
+            if pending is not None and not continues:
+                pending = None
+            for k, (opening, closing) in enumerate(pairs):
+                part = (opening + 1, closing if closing is not None else block.end)
+                if k == 0 and continues and pending is not None:
+                    pending.parts.append(part)
+                    pending.close, pending.last_block = closing, index
+                    unit = pending
+                else:
+                    unit = Unit([part], opening, closing, index, index, k == 0 and opening == block.start)
+                    units.append(unit)
+                pending = unit if closing is None else None
+        return units
+
+    # ------------------------------------------------------------------ people
+    def _split_run(self, run: str) -> tuple[str, list[str]]:
+        """A capitalised run as (name, words before it): 'Vantor Chief Medical Officer Lucia Brandão'."""
+        words = run.split()
+        cut = 0
+        for i, word in enumerate(words):
+            key = word.casefold().strip(".")
+            if key in self.not_name or key in self.org_cues or self._is_role(key):
+                cut = i + 1
+        return " ".join(words[cut:]), words[:cut]
+
+    def _is_role(self, word: str) -> bool:
+        word = word.casefold().strip(".,")
+        return word in self.role_words or bool(self.role_suffix.search(word))
+
+    def _has_role(self, text: str) -> bool:
+        return any(self._is_role(w) for w in re.findall(r"[\w\-]+", text))
+
+    def _names(self, text: str, single_ok: bool) -> Iterator[tuple[int, int, str, list[str]]]:
+        """People's names in `text`: (start, end, name, words before it in its capitalised run)."""
+        for m in NAME_RUN.finditer(text):
+            if text[m.end() : m.end() + 2] in ("'s", "’s"):
+                continue
+            words = list(re.finditer(r"\S+", m.group()))
+            name, before = self._split_run(m.group())
+            if not name or (len(name.split()) < 2 and not single_ok):
+                continue
+            yield m.start() + words[len(before)].start(), m.end(), name, before
+
+    def _appositive(self, text: str) -> str:
+        """The appositive at the start of `text` (', a rheumatologist at X, who ...' -> 'a rheumatologist at X')."""
+        if not text.lstrip().startswith(","):
+            return ""
+        text = text.lstrip()[1:]
+        end = SENTENCE_END.search(text)
+        text = text[: end.start()] if end else text
+        cut = self.appositive_end.search(text)
+        return (text[: cut.start()] if cut else text).strip(" ,")
+
+    def _pre_role(self, before: str) -> tuple[str | None, str | None, bool]:
+        """Title and organisation from the words before a name: 'Calloway Partners analyst',
+        'presenting author', "Orinthe's chief executive"."""
+        before = _collapse(before).strip(" ,")
+        patient = bool(self.patient.search(before))
+        possessive = POSSESSIVE.match(before)
+        if possessive and self._has_role(possessive["title"]):
+            return possessive["title"], possessive["org"], patient
+        words = before.split()
+        roles = [i for i, w in enumerate(words) if self._is_role(w)]
+        if not roles:
+            return None, None, patient
+        first = roles[0]
+        while (
+            first > 0 and words[first - 1][:1].islower() and words[first - 1] not in ("the", "a", "an", "by")
+        ):
+            first -= 1
+        org_words = words[:first]
+        org = " ".join(org_words) if org_words and all(w[:1].isupper() for w in org_words) else None
+        return " ".join(words[first:]), org, patient
+
+    def _role(self, appositive: str) -> tuple[str | None, str | None]:
+        """Title and organisation from an appositive (see the module docstring)."""
+        text = self.second_role.sub("", _collapse(appositive)).strip(" ,.;:")
+        text = self.trailing_place.sub("", text)
+        text = re.sub(r"^(?:a|an|the)\s+", "", text)
+        if not text:
+            return None, None
+        possessive = POSSESSIVE.match(text)
+        if possessive:
+            return self._clean_title(possessive["title"]), self._clean_org(possessive["org"])
+        segments = [s.strip() for s in text.split(",") if s.strip()]
+        head, org = self._split_title_org(segments[-1])
+        if org:
+            title = ", ".join([*segments[:-1], head])
+        elif len(segments) >= 2:
+            k = len(segments) - 1
+            while k > 1 and self.department.match(segments[k - 1]):
+                k -= 1
+            title, org = ", ".join(segments[:k]), ", ".join(segments[k:])
+        elif self._looks_like_org(head):
+            title, org = None, head
+        else:
+            title = head
+        return self._clean_title(title), self._clean_org(org)
+
+    def _split_title_org(self, segment: str) -> tuple[str, str | None]:
+        """'Professor of Neurology at X' -> (title, X); 'Chief Executive Officer of Vireon' -> (title,
+        Vireon); 'head of the Department of Rheumatology' -> ('head', 'Department of Rheumatology')."""
+        at = re.search(r"\s+at\s+", segment)
+        if at:
+            return segment[: at.start()], segment[at.end() :]
+        of = re.search(r"\s+of\s+(?:the\s+)?(?=[A-Z])", segment)
+        if of:
+            head, obj = segment[: of.start()], segment[of.end() :]
+            last = head.split()[-1].casefold() if head.split() else ""
+            if last in self.corporate_roles or self.department.match(obj):
+                return head, obj
+        return segment, None
+
+    def _looks_like_org(self, text: str) -> bool:
+        words = [w.casefold() for w in re.findall(r"[\w\-]+", text)]
+        return any(w in self.org_cues for w in words) and not any(self._is_role(w) for w in words)
+
+    def _clean_title(self, title: str | None) -> str | None:
+        if not title:
+            return None
+        title = self.title_unit.sub("", title).strip(" ,.;:")
+        return title or None
+
+    def _clean_org(self, org: str | None) -> str | None:
+        if not org:
+            return None
+        org = self.org_trailing_role.sub("", org)
+        org = re.sub(r"^the\s+", "", org.strip(" ,.;:"))
+        return org or None
+
+    def _person(self, text: str, offset: int) -> tuple[Person, int, int] | None:
+        """The person named first in `text` (masked), with the role around the name."""
+        for start, end, name, run_before in self._names(text, single_ok=True):
+            return self._person_at(text, offset, start, end, name, run_before)
+        return None
+
+    def _person_at(
+        self, text: str, offset: int, start: int, end: int, name: str, run_before: list[str]
+    ) -> tuple[Person, int, int]:
+        """The person whose name stands at text[start:end], with the role before and after it."""
+        clause = re.split(r"[,;:.]\s", text[:start])
+        before = " ".join([clause[-1], *run_before]) if clause[-1].strip() or run_before else ""
+        if not before.strip() and len(clause) >= 2:
+            before = clause[-2]  # "Orinthe's chief executive, Ezra Pálsson"
+        appositive = self._appositive(text[end:])
+        pre_title, pre_org, patient = self._pre_role(before)
+        title, org = self._role(appositive) if appositive else (None, None)
+        patient = patient or bool(appositive and self.patient.search(appositive))
+        if patient:
+            title, org = None, None
+        elif not title and not org:
+            title, org = pre_title, pre_org
+        elif not org and pre_org:
+            org = pre_org
+        return Person(_collapse(name), title, org, patient), offset + start, offset + end
+
+    def _named(
+        self, masked: str, blocks: list[Block], honorific_ends: set[int], quoted: list[tuple[int, int]]
+    ) -> list[Named]:
+        """People the article names with a cue, then every later bare mention of them."""
+        named: list[Named] = []
+        for block in blocks:
+            text = masked[block.start : block.end]
+            for start, end, name, before in self._names(text, single_ok=True):
+                if _inside(block.start + start, quoted) or not self._has_cue(
+                    text, start, end, before, block.start, honorific_ends
+                ):
+                    continue
+                person, at, _ = self._person_at(text, block.start, start, end, name, before)
+                named.append(Named(at, person))
+        people = _merge_people([n.person for n in named])
+        for person in people.values():
+            parts = person.name.split()
+            for word in {parts[0], parts[-1]} if len(parts) > 1 else set():
+                for m in re.finditer(rf"\b{re.escape(word)}\b", masked):
+                    if not _inside(m.start(), quoted) and _in_blocks(m.start(), blocks):
+                        named.append(Named(m.start(), person))
+        for item in named:
+            item.person = people.get(item.person.name, item.person)
+        return sorted(named, key=lambda n: n.start)
+
+    def _has_cue(
+        self, text: str, start: int, end: int, before: list[str], base: int, honorific_ends: set[int]
+    ) -> bool:
+        """Whether a name is a person's: an honorific, a role before it, or a person's appositive after."""
+        if base + start in honorific_ends:
+            return True
+        if len(text[start:end].split()) < 2:
+            return False
+        preceding = re.findall(r"[\w\-]+", text[max(0, start - 40) : start])
+        if self._has_role(" ".join(before)) or (preceding and self._is_role(preceding[-1])):
+            return True
+        after = text[end:]
+        if not after.startswith(","):
+            return bool(re.match(r"\s{2,},", after))  # a degree was blanked out
+        appositive = self._appositive(after)
+        return bool(appositive) and (
+            bool(self.patient.search(appositive)) or self._has_role(appositive.split(",")[0])
+        )
+
+    # ------------------------------------------------------------------ attribution
+    def _after(self, masked: str, unit: Unit, blocks: list[Block], norm: str) -> tuple[str, int] | None:
+        """The text after the closing mark, to the next quote mark or the end of the paragraph."""
+        if unit.close is None:
+            return None
+        block = blocks[unit.last_block]
+        end = norm.find(QUOTE_MARK, unit.close + 1, block.end)
+        return masked[unit.close + 1 : end if end != -1 else block.end], unit.close + 1
+
+    def _tail_speaker(self, text: str, offset: int, quote_end: str) -> Speaker | None:
+        sentence = SENTENCE_END.search(text)
+        text = text[: sentence.start()] if sentence else text
+        dash = self.dash.match(text)
+        if dash:
+            return self._speaker(text[dash.end() :], offset + dash.end())
+        verb = self.verb_first.match(text.lstrip(" ,"))
+        if verb:
+            skip = len(text) - len(text.lstrip(" ,")) + verb.end()
+            return self._speaker(text[skip:], offset + skip)
+        who = self.who_first.match(text)
+        if who and (quote_end in ",.!?-" or text.lstrip().startswith(",")):
+            return self._speaker(who["who"], offset + who.start("who"))
+        return None
+
+    def _speaker(self, text: str, offset: int) -> Speaker | None:
+        stripped = text.strip(" ,")
+        if not stripped:
+            return None
+        lead = offset + len(text) - len(text.lstrip(" ,"))
+        if self.pronoun.match(stripped):
+            return Speaker("pronoun", None, lead, lead + len(stripped.split()[0]))
+        if self.non_person.match(stripped):
+            return Speaker("none", None, lead, lead + len(stripped))
+        if not stripped[:1].isupper():
+            return None
+        found = self._person(text, offset)
+        if found is None:
+            return None
+        person, start, end = found
+        kind = "surname" if len(person.name.split()) < 2 else "person"
+        return Speaker(kind, person, start, max(end, offset + len(text.rstrip(" ,"))))
+
+    def _head_speaker(
+        self, masked: str, unit: Unit, blocks: list[Block], units_before: int
+    ) -> Speaker | None:
+        """An attribution ending right before the opening mark ('X, Title at Org, said: "')."""
+        block = blocks[unit.first_block]
+        start = block.start
+        for m in SENTENCE_END.finditer(masked, block.start, unit.open):
+            start = m.end()
+        previous_close = masked.rfind(QUOTE_MARK, block.start, unit.open)
+        start = max(start, previous_close + 1)
+        text = masked[start : unit.open]
+        if not text.strip() and unit.first_in_block and unit.first_block > 0:
+            previous = blocks[unit.first_block - 1]
+            if masked[previous.start : previous.end].rstrip().endswith(":"):
+                start, text = previous.start, masked[previous.start : previous.end]
+        head = self.head.match(text)
+        if head is None:
+            return None
+        return self._speaker(head["who"], start)
+
+    def _next_block_dash(self, masked: str, unit: Unit, blocks: list[Block], tail: str) -> Speaker | None:
+        """'"..."' then a line '- Tobias Lindqvist, MD, Associate Professor, X'."""
+        if tail.strip(" .,") or unit.last_block + 1 >= len(blocks):
+            return None
+        following = blocks[unit.last_block + 1]
+        text = masked[following.start : following.end]
+        dash = self.dash.match(text)
+        if dash is None:
+            return None
+        return self._speaker(text[dash.end() :], following.start + dash.end())
+
+    def _attribution(self, masked: str, norm: str, unit: Unit, blocks: list[Block]) -> Speaker | None:
+        after = self._after(masked, unit, blocks, norm)
+        if after is not None:
+            tail, offset = after
+            quote_end = norm[unit.close - 1] if unit.close else ""
+            speaker = self._tail_speaker(tail, offset, quote_end) or self._next_block_dash(
+                masked, unit, blocks, tail
+            )
+            if speaker is not None:
+                return speaker
+        return self._head_speaker(masked, unit, blocks, 0)
+
+    # ------------------------------------------------------------------ quotes
+    def _resolve(self, speaker: Speaker, named: list[Named], before: int) -> Person | None:
+        if speaker.kind == "none":
+            return None
+        if speaker.kind == "pronoun":
+            earlier = [n for n in named if n.start < before]
+            return earlier[-1].person if earlier else None
+        person = speaker.person
+        assert person is not None
+        known = _lookup(person.name, named)
+        if known is None:
+            return person
+        return Person(
+            known.name if speaker.kind == "surname" else person.name,
+            person.title or (None if person.patient else known.title),
+            person.organization or (None if person.patient else known.organization),
+            person.patient or known.patient,
+        )
+
+    def _quotes(
+        self, doc: Doc, masked: str, blocks: list[Block], units: list[Unit], named: list[Named]
+    ) -> list[FoundQuote]:
+        norm: str = doc._.norm or doc.text
+        built: list[Building] = []
+        current: Building | None = None
+        for unit in units:
+            speaker = self._attribution(masked, norm, unit, blocks)
+            if speaker is None:
+                if current is not None and unit.first_block in (current.last_block, current.last_block + 1):
+                    if unit.first_block == current.last_block or unit.first_in_block:
+                        current.parts.extend(unit.parts)
+                        current.last_block = unit.last_block
+                        continue
+                current = None
+                continue
+            person = self._resolve(speaker, named, unit.open)
+            if person is None:
+                current = None
+                continue
+            named.append(Named(speaker.start, person))
+            named.sort(key=lambda n: n.start)
+            current = Building(list(unit.parts), person, speaker.start, speaker.end, unit.last_block)
+            built.append(current)
+        return [self._found(doc.text, b) for b in built]
+
+    @staticmethod
+    def _found(text: str, quote: Building) -> FoundQuote:
+        words = " ".join(_collapse(text[s:e]).strip(" ,") for s, e in quote.parts).strip()
+        person = quote.person
+        title = None if person.patient else person.title
+        org = None if person.patient else person.organization
+        return FoundQuote(words, person.name, title, org, quote.start, quote.end)
+
+    def _without_repeats(self, quotes: list[FoundQuote]) -> list[FoundQuote]:
+        """A pull quote repeating a body quote is the same quote: keep the fuller one."""
+        kept: dict[str, FoundQuote] = {}
+        for quote in quotes:
+            key = re.sub(r"\W+", " ", quote.text.casefold())[: self.pull_quote_chars]
+            other = kept.get(key)
+            if other is None or _fuller(quote, other):
+                kept[key] = quote
+        return sorted(kept.values(), key=lambda q: q.start)
+
+
+def _fuller(one: FoundQuote, other: FoundQuote) -> bool:
+    score = lambda q: (q.title is not None) + (q.organization is not None)  # noqa: E731
+    return (score(one), len(one.text)) > (score(other), len(other.text))
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _in_blocks(pos: int, blocks: list[Block]) -> bool:
+    return any(b.start <= pos < b.end for b in blocks)
+
+
+def _merge_people(people: list[Person]) -> dict[str, Person]:
+    """One record per full name; later mentions fill a missing title or organisation."""
+    merged: dict[str, Person] = {}
+    for person in people:
+        if len(person.name.split()) < 2:
+            continue
+        known = merged.setdefault(person.name, Person(person.name))
+        known.title = known.title or person.title
+        known.organization = known.organization or person.organization
+        known.patient = known.patient or person.patient
+    return merged
+
+
+def _lookup(name: str, named: list[Named]) -> Person | None:
+    """The person a name refers to: same full name, or a full name sharing its word."""
+    words = set(name.split())
+    for item in reversed(named):
+        if item.person.name == name:
+            return item.person
+    for item in reversed(named):
+        parts = item.person.name.split()
+        if len(parts) > 1 and len(words) == 1 and words & {parts[0], parts[-1]}:
+            return item.person
+    return None
+
+
+@Language.factory("pressfacts_quotes", default_config={"patterns_path": None})
+def make_quotes(nlp: Language, name: str, patterns_path: str | None) -> Quotes:
+    return Quotes(nlp, name, patterns_path)

@@ -1,11 +1,429 @@
-"""pressfacts_response_rate: (being written)."""
+"""pressfacts_response_rate: the share of patients reaching an efficacy outcome.
+
+A share ("73%", "94 of 128", "10/11 (91%)", "All five patients", "42 (33%)") is a
+response rate when it is paired with an outcome from the measure vocabulary:
+- after it, through a verb: "64% achieved a major response", "all 15 patients remain
+  off immunosuppressive therapy", "20 (83 percent) responded";
+- before it, through a link word: "the ORR was 73%", "an ORR of 91%", "CR or better in
+  38.6%", "anti-dsDNA became undetectable in 11/12";
+- right after it: "91% ORR", "91% response rates".
+A percent and a count of the same patients merge into one fact when their ratio agrees
+("71% ... (10 of 14)", "56 of 60 patients responded, for an ORR of 93%"); a count with a
+percent but no total takes the total of its sentence whose ratio agrees ("42 (33%)" after
+"94 of 128"). Time-to-event estimates, safety events, baseline characteristics, hedged
+or vague shares and changes are not read. A summary line (headline, highlight bullet)
+restating a fact of the body, or a share restated with fewer details, is dropped.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pressfacts.components.base import Sentence, compile_regex, load_patterns, readable_sentences, record
+from pressfacts.components.cohorts import keys_between
+from pressfacts.numbers import clean_value, parse_int, parse_number
 
-@Language.component("pressfacts_response_rate")
-def response_rate(doc: Doc) -> Doc:
-    return doc
+UNIT = re.compile(r"\s?(?:%|per\s?cent|percent)\s*$", re.I)
+WORD = re.compile(r"[\w()'/-]+")
+
+
+@dataclass
+class Share:
+    """A share of patients as written: a percent, a count out of a total, or both."""
+
+    start: int
+    end: int
+    core_end: int  # where the share ends before a trailing "(x%)" or group words
+    value: float | None = None
+    count: int | None = None
+    denominator: int | None = None
+    decimals: int = 0  # of the percent, for checking a ratio against it
+    kind: str = "share"  # "share", or "n" for a bare "(n=11)"
+
+    @property
+    def has_count(self) -> bool:
+        return self.count is not None and self.denominator is not None
+
+
+@dataclass
+class Outcome:
+    """An outcome word of the measure vocabulary, found in a sentence."""
+
+    start: int
+    end: int
+    measure: str
+    family: str
+    verbal: bool
+
+
+@dataclass
+class Abbreviations:
+    """An article's short forms of outcomes, and the vocabulary entry each stands for."""
+
+    regex: re.Pattern[str]
+    entries: dict[str, dict[str, Any]]
+
+
+@dataclass
+class Reading:
+    """A response rate read from one sentence, before summary restatements are dropped."""
+
+    start: int
+    end: int
+    cohort: str | None
+    measure: str
+    family: str
+    value: float | None
+    count: int | None
+    denominator: int | None
+    summary: bool
+
+
+def percent_value(text: str) -> tuple[float | None, int]:
+    """The number of "82 percent" / "91.7%" / "Ninety-three percent", and its decimals."""
+    number = UNIT.sub("", text.strip())
+    decimals = len(number.split(".", 1)[1]) if "." in number and number.replace(".", "").isdigit() else 0
+    return parse_number(number), decimals
+
+
+def ratio_agrees(count: int, denominator: int, value: float, decimals: int) -> bool:
+    """True when count/denominator rounds to the percent as written."""
+    if not denominator or count > denominator:
+        return False
+    return abs(100 * count / denominator - value) <= 0.5 * 10**-decimals + 0.05
+
+
+def fields_of(reading: Reading) -> dict[str, Any]:
+    return {k: v for k, v in (("value", reading.value), ("count", reading.count),
+                              ("denominator", reading.denominator)) if v is not None}
+
+
+def compatible(a: Reading, b: Reading) -> bool:
+    """Two readings that may be the same fact: every field both give agrees, and they share one."""
+    fa, fb = fields_of(a), fields_of(b)
+    shared = fa.keys() & fb.keys()
+    return bool(shared) and all(abs(fa[k] - fb[k]) < 0.05 for k in shared)
+
+
+class ResponseRates:
+    def __init__(self, nlp: Language, name: str, patterns_path: str | None) -> None:
+        data = load_patterns("response_rate.json", patterns_path)
+
+        def expand(pattern: str) -> str:
+            return pattern.replace("{P}", data["percent"]).replace("{PAT}", data["patient_nouns"])
+
+        self.share_forms = {
+            form: compile_regex(expand(p)) for form, p in data["quantities"].items() if not form.startswith("_")
+        }
+        self.not_share_before = compile_regex(data["not_a_share_before"]["pattern"])
+        self.not_share_after = compile_regex(data["not_a_share_after"]["pattern"])
+        self.time_to_event = compile_regex(data["time_to_event_before"]["pattern"])
+        self.entries = data["measures"]
+        self.measure_regexes = [compile_regex(e["patterns"]) for e in self.entries]
+        self.outcomes = compile_regex(
+            [f"(?P<m{i}>{'|'.join(e['patterns'])})" for i, e in enumerate(self.entries)]
+        )
+        self.measure_not_before = compile_regex(data["measure_not_before"]["pattern"])
+        self.measure_not_after = compile_regex(data["measure_not_after"]["pattern"])
+        self.verbs = compile_regex(data["verbs"]["pattern"])
+        self.elliptical = compile_regex(data["elliptical"]["pattern"])
+        self.mid_words = int(data["verb_mid_words"])
+        self.group_max = int(data["group_max_chars"])
+        self.relative = compile_regex(data["relative"])
+        self.clause_break = compile_regex(data["clause_break"])
+        self.link = compile_regex(data["link"]["pattern"])
+        self.rate_noun = compile_regex(data["rate_noun"]["pattern"])
+        self.comparison = compile_regex(data["comparison"]["pattern"])
+        self.exclusions = compile_regex(data["exclusions"]["pattern"])
+        self.negation = compile_regex(data["negation"])
+        self.carry_over = compile_regex(data["carry_over"]["pattern"])
+        self.cohort_after = compile_regex(data["cohort_after"]["pattern"])
+        self.summary_kinds = set(data["summary_kinds"])
+
+    # --- the document -------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        abbreviations = self._abbreviation_outcomes(doc)
+        readings: list[Reading] = []
+        previous: tuple[int, list[Reading]] | None = None  # block start, readings of the last sentence
+        for sentence in readable_sentences(doc):
+            if sentence.block.kind == "table_row":
+                continue
+            carried = previous[1] if previous and previous[0] == sentence.block.start else []
+            found = self._read(doc, sentence, abbreviations, carried)
+            readings.extend(found)
+            previous = (sentence.block.start, found)
+        for r in self._without_restatements(readings):
+            record(doc, "response_rate", r.start, r.end, r.cohort, measure=r.measure,
+                   value=None if r.value is None else clean_value(r.value), count=r.count,
+                   denominator=r.denominator)
+        return doc
+
+    def _abbreviation_outcomes(self, doc: Doc) -> Abbreviations | None:
+        """The article's own short forms of outcomes ("MFR" for medication-free remission)."""
+        entries = {}
+        for short, long in (doc._.abbreviations or {}).items():
+            for entry, regex in zip(self.entries, self.measure_regexes):
+                if regex.fullmatch(long.strip()):
+                    entries[short] = entry
+                    break
+        if not entries:
+            return None
+        forms = "|".join(re.escape(s) for s in sorted(entries, key=len, reverse=True))
+        return Abbreviations(re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])"), entries)
+
+    def _without_restatements(self, readings: list[Reading]) -> list[Reading]:
+        """Drop summary lines restating the body, and shares restated with fewer details."""
+        ranked = sorted(readings, key=lambda r: (r.summary, -len(fields_of(r)), r.start))
+        kept: list[Reading] = []
+        for r in ranked:
+            if r.summary and any(not k.summary and compatible(k, r) for k in kept):
+                continue
+            if any(self._covers(k, r) for k in kept):
+                continue
+            kept.append(r)
+        return sorted(kept, key=lambda r: r.start)
+
+    @staticmethod
+    def _covers(kept: Reading, other: Reading) -> bool:
+        """`kept` says all `other` says about the same outcome of the same group, and more."""
+        fk, fo = fields_of(kept), fields_of(other)
+        if not (fo.keys() < fk.keys() and compatible(kept, other)):
+            return False
+        same_group = kept.cohort == other.cohort or other.summary
+        return same_group and (kept.family == other.family or other.summary)
+
+    # --- one sentence ------------------------------------------------------------------
+
+    def _read(self, doc: Doc, sentence: Sentence, abbreviations: Abbreviations | None,
+              carried: list[Reading]) -> list[Reading]:
+        text = sentence.text
+        shares = self._merged(self._shares(text), text)
+        outcomes = self._outcomes(text, abbreviations)
+        summary = sentence.block.kind in self.summary_kinds
+        readings: list[Reading] = []
+        for index, share in enumerate(shares):
+            if share.kind == "n" or (share.value is None and not share.has_count):
+                continue
+            share = self._with_denominator(share, text)
+            found = self._pair(text, share, shares, outcomes)
+            if found is None and readings and self.comparison.search(text, 0, share.start):
+                last = readings[-1]
+                found = Outcome(share.start, share.end, last.measure, last.family, False)
+            if found is None:
+                continue
+            start, end = min(share.start, found.start), max(share.end, found.end)
+            cohort = self._cohort(doc, sentence, start, end, share)
+            readings.append(Reading(sentence.start + start, sentence.start + end, cohort, found.measure,
+                                    found.family, share.value, share.count, share.denominator, summary))
+        if not readings and carried and not outcomes:
+            readings = self._carried(doc, sentence, shares, carried, summary)
+        return readings
+
+    def _carried(self, doc: Doc, sentence: Sentence, shares: list[Share], carried: list[Reading],
+                 summary: bool) -> list[Reading]:
+        """Shares with their counts and no outcome of their own, after a sentence that named one."""
+        text = sentence.text
+        if not self.carry_over.search(text) or self.exclusions.search(text):
+            return []
+        last = carried[-1]
+        return [
+            Reading(sentence.start + s.start, sentence.start + s.end,
+                    self._cohort(doc, sentence, s.start, s.end, s), last.measure, last.family,
+                    s.value, s.count, s.denominator, summary)
+            for s in shares
+            if s.value is not None and s.has_count
+        ]
+
+    def _shares(self, text: str) -> list[Share]:
+        """Every share in the sentence, longest first where two overlap."""
+        found: list[tuple[int, int, re.Match[str]]] = []
+        for regex in self.share_forms.values():
+            for match in regex.finditer(text):
+                found.append((match.start(), -match.end(), match))
+        shares: list[Share] = []
+        taken_until = -1
+        for start, _, match in sorted(found, key=lambda f: (f[0], f[1])):
+            if start < taken_until:
+                continue
+            share = self._share(match, text)
+            if share is None:
+                continue
+            shares.append(share)
+            taken_until = match.end()
+        return shares
+
+    def _share(self, match: re.Match[str], text: str) -> Share | None:
+        groups = match.groupdict()
+        if self.not_share_before.search(text[max(0, match.start() - 40) : match.start()]):
+            return None
+        if self.time_to_event.search(text[max(0, match.start() - 90) : match.start()]):
+            return None
+        share = Share(match.start(), match.end(), match.start("core"))
+        if groups.get("pct"):
+            share.value, share.decimals = percent_value(groups["pct"])
+            if share.value is None or share.value > 100:
+                return None
+            if self.not_share_after.match(text, match.end("pct")):
+                return None
+        if groups.get("all"):
+            share.count = share.denominator = parse_int(groups["all"])
+            if not share.count:
+                return None
+        if groups.get("count"):
+            share.count = parse_int(groups["count"])
+            if share.count is None:
+                return None
+        if groups.get("den"):
+            share.denominator = parse_int(groups["den"])
+            if share.denominator is None:
+                return None
+        if "pct" not in groups and "count" not in groups and "all" not in groups:
+            share.kind = "n"
+        if share.count is not None and share.denominator is not None and share.count > share.denominator:
+            return None
+        if share.value is not None and share.has_count and not ratio_agrees(
+            share.count, share.denominator, share.value, share.decimals
+        ):
+            return None
+        return share
+
+    def _merged(self, shares: list[Share], text: str) -> list[Share]:
+        """Join a percent and the count of the same patients written next to it."""
+        merged: list[Share] = []
+        skip = False
+        for share, after in zip(shares, [*shares[1:], None]):
+            if skip:
+                skip = False
+                continue
+            joined = self._join(share, after, text) if after else None
+            if joined:
+                merged.append(joined)
+                skip = True
+            else:
+                merged.append(share)
+        return merged
+
+    def _join(self, first: Share, second: Share, text: str) -> Share | None:
+        gap = text[first.end : second.start]
+        if len(gap) > 80 or self.clause_break.search(gap):
+            return None
+        joined = replace(first, end=second.end)
+        if first.value is not None and first.count is None and second.kind == "n" and len(gap) <= 60:
+            joined.denominator = first.denominator or second.denominator
+            return joined
+        if first.value is not None and not first.has_count and second.has_count and second.value is None:
+            if gap.rstrip().endswith("(") and ratio_agrees(second.count, second.denominator, first.value,
+                                                          first.decimals):
+                joined.count, joined.denominator = second.count, second.denominator
+                return joined
+        if first.has_count and first.value is None and second.value is not None and not second.has_count:
+            if ratio_agrees(first.count, first.denominator, second.value, second.decimals):
+                joined.value, joined.decimals = second.value, second.decimals
+                return joined
+        return None
+
+    def _with_denominator(self, share: Share, text: str) -> Share:
+        """A count with a percent and no total ("42 (33%)") takes a total of its sentence whose ratio agrees."""
+        if share.count is None or share.denominator is not None or share.value is None:
+            return share
+        for number in reversed(list(re.finditer(r"\b\d{1,5}\b(?![.,]\d)", text[: share.start]))):
+            total = int(number.group(0))
+            if total != share.count and ratio_agrees(share.count, total, share.value, share.decimals):
+                return replace(share, denominator=total)
+        return share
+
+    def _outcomes(self, text: str, abbreviations: Abbreviations | None) -> list[Outcome]:
+        found: list[Outcome] = []
+        for match in self.outcomes.finditer(text):
+            index = int(match.lastgroup[1:])
+            found.append(self._outcome(text, match.start(), match.end(), self.entries[index]))
+        if abbreviations:
+            for match in abbreviations.regex.finditer(text):
+                if not any(o.start <= match.start() < o.end for o in found):
+                    entry = abbreviations.entries[match.group(0)]
+                    found.append(self._outcome(text, match.start(), match.end(), entry))
+        return sorted((o for o in found if o is not None), key=lambda o: o.start)
+
+    def _outcome(self, text: str, start: int, end: int, entry: dict[str, Any]) -> Outcome | None:
+        if self.measure_not_before.search(text[max(0, start - 30) : start]):
+            return None
+        if self.measure_not_after.match(text, end):
+            return None
+        return Outcome(start, end, entry["measure"], entry["family"], bool(entry.get("verbal")))
+
+    # --- pairing a share with its outcome ------------------------------------------------
+
+    def _pair(self, text: str, share: Share, shares: list[Share], outcomes: list[Outcome]) -> Outcome | None:
+        after = next((o for o in outcomes if o.start >= share.core_end), None)
+        before = next((o for o in reversed(outcomes) if o.end <= share.start), None)
+        if after and after.start <= share.end + 3 and self.rate_noun.match(text, share.end):
+            return after
+        if after and not self._share_between(shares, share.core_end, after.start, share):
+            if self._reaches_forward(text[share.core_end : after.start], after):
+                return after
+        if before and not self._share_between(shares, before.end, share.start, share):
+            if self._reaches_backward(text, before, share):
+                return before
+        return None
+
+    @staticmethod
+    def _share_between(shares: list[Share], start: int, end: int, own: Share) -> bool:
+        return any(s is not own and start <= s.start < end for s in shares)
+
+    def _reaches_forward(self, gap: str, outcome: Outcome) -> bool:
+        """'<share> [of patients ...] <verb> [up to 5 words] <outcome>', or elliptical, or a verbal outcome."""
+        if self.elliptical.match(gap):
+            return True
+        for verb in self.verbs.finditer(gap):
+            group, mid = gap[: verb.start()], gap[verb.end() :]
+            if len(group) > self.group_max or self.clause_break.search(group):
+                return False
+            fits = len(WORD.findall(mid)) <= self.mid_words and not self._excluded(verb.group(0) + mid)
+            if fits:
+                return True
+            if not self.relative.search(group):
+                return False  # the main verb leads elsewhere
+        return (
+            outcome.verbal
+            and len(gap) <= self.group_max
+            and not self.clause_break.search(gap)
+            and not self.relative.search(gap)
+            and not self._excluded(gap)
+        )
+
+    def _reaches_backward(self, text: str, outcome: Outcome, share: Share) -> bool:
+        """'<outcome> [rate] [...] <was|of|in|by> <share>'."""
+        link = self.link.match(text[outcome.end : share.start])
+        if not link or self.clause_break.search(link.group("fill")) or self._excluded(link.group("fill")):
+            return False
+        clause_start = max((m.end() for m in self.clause_break.finditer(text, 0, outcome.start)), default=0)
+        return not self.exclusions.search(text[max(clause_start, outcome.start - 40) : outcome.start])
+
+    def _excluded(self, words: str) -> bool:
+        return bool(self.exclusions.search(words) or self.negation.search(words))
+
+    # --- cohort ------------------------------------------------------------------------
+
+    def _cohort(self, doc: Doc, sentence: Sentence, start: int, end: int, share: Share) -> str | None:
+        """The one cohort the fact's own words name, else the one named right after the share, else the
+        sentence's."""
+        named = set(keys_between(doc, sentence.start + start, sentence.start + end))
+        if len(named) == 1:
+            return named.pop()
+        if not named and self.cohort_after.match(sentence.text, share.end):
+            after = keys_between(doc, sentence.start + share.end, sentence.start + min(len(sentence.text),
+                                                                                          share.end + 40))
+            if after:
+                return after[0]
+        return sentence.cohort
+
+
+@Language.factory("pressfacts_response_rate", default_config={"patterns_path": None})
+def make_response_rate(nlp: Language, name: str, patterns_path: str | None) -> ResponseRates:
+    return ResponseRates(nlp, name, patterns_path)

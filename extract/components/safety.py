@@ -1,11 +1,496 @@
-"""pressfacts_safety: (being written)."""
+"""pressfacts_safety: cytokine release syndrome (CRS) and ICANS in prose.
+
+A sentence is split into clauses (at "; ", ": ", ", and", ", with", ", while",
+", all", ", none", a bare "and" that opens a new fact; never inside
+parentheses). A parenthesis that breaks a figure down ("(grade 3 or 4 in
+10%)", "(Cohort 1: 1 subject; Cohort 2: 3 subjects)") is read as clauses of
+its own. Each clause names its event, or goes on about the event of the
+clause before ("CRS occurred in 65%, all grade 1 or 2"); the clause gives
+the grade, the count, the percent, a negation ("no ICANS") or a scope ("all
+CRS events were low grade"). A fact needs at least one of those: "mostly
+mild CRS" is not one. Table rows are the tables component's.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pressfacts.components.base import Sentence, compile_regex, load_patterns, readable_sentences, record
+from pressfacts.numbers import PERCENT, clean_value, parse_int, parse_percent
 
-@Language.component("pressfacts_safety")
-def safety(doc: Doc) -> Doc:
-    return doc
+PERCENT_REGEX = re.compile(PERCENT, re.I)
+
+
+@dataclass
+class Grade:
+    start: int
+    end: int
+    value: str
+    scope_all: bool
+
+
+@dataclass
+class EventMention:
+    event: str
+    start: int
+    end: int
+
+
+@dataclass
+class Clause:
+    """A piece of a sentence that holds at most one reading per event."""
+
+    start: int  # offsets in the sentence text
+    end: int
+    text: str  # the sentence text, with the clause's breakdown parentheses blanked
+    breakdown: bool = False  # read from a parenthesis inside the clause before
+    children: list[Clause] = field(default_factory=list)
+
+    @property
+    def words(self) -> str:
+        return self.text[self.start : self.end]
+
+
+@dataclass
+class Reading:
+    """What one clause says about its events, before the cohort is settled."""
+
+    events: list[str]
+    grades: dict[str, str]
+    count: int | None = None
+    percents: list[float] = field(default_factory=list)
+    negated: bool = False
+    scope_all: bool = False
+
+
+def year_like(number: str) -> bool:
+    return number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the spans replaced by spaces (offsets kept)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def parentheses(text: str) -> list[tuple[int, int]]:
+    """Top-level balanced parentheses, with the parentheses themselves."""
+    spans, depth, opened = [], 0, 0
+    for index, char in enumerate(text):
+        if char == "(":
+            if depth == 0:
+                opened = index
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((opened, index + 1))
+    return spans
+
+
+class Safety:
+    def __init__(self, nlp: Language, name: str, patterns_path: str | None) -> None:
+        data = load_patterns("safety.json", patterns_path)
+        self.event_forms = {event: forms for event, forms in data["events"].items() if not event.startswith("_")}
+        self.event_regex = self._compile_events(self.event_forms)
+        self.event_abbreviations = {
+            event: compile_regex(pattern)
+            for event, pattern in data["event_abbreviations"].items()
+            if not event.startswith("_")
+        }
+        self.not_event_before = compile_regex(data["not_event_before"]["pattern"])
+        self.skip_clause = compile_regex(data["skip_clause"]["patterns"])
+        self.other_subject = compile_regex(data["other_subject"]["pattern"])
+        numbers = data["grade_numbers"]
+        self.grades = [
+            (
+                compile_regex(re.sub(r"<([1-5])>", lambda m: f"(?:{numbers[m.group(1)]})", entry["pattern"])),
+                entry["grade"],
+                entry.get("scope") == "all",
+            )
+            for entry in data["grades"]["entries"]
+        ]
+        self.scope_all = compile_regex(data["scope_all"]["patterns"])
+        self.negation_before = compile_regex(data["negation_before"]["pattern"])
+        self.negation_after = compile_regex(data["negation_after"]["pattern"])
+        self.counts = [(compile_regex(entry["pattern"]), entry.get("value")) for entry in data["counts"]["patterns"]]
+        self.count_not_after = compile_regex(data["counts"]["not_after"]["pattern"])
+        self.clause_breaks = compile_regex(data["clause_breaks"]["pattern"])
+        self.and_break = compile_regex(data["and_break_next"]["pattern"])
+        self.continuation = compile_regex(data["continuation"]["pattern"])
+        self.pronoun_start = compile_regex(data["pronoun_start"]["pattern"])
+        self.breakdown = compile_regex(data["breakdown"]["pattern"])
+        self.breakdown_split = compile_regex(data["breakdown"]["split"])
+        self.distribute = compile_regex(data["distribute"]["pattern"])
+        self.respectively = compile_regex(data["respectively"]["pattern"])
+        self.same_groups = compile_regex(data["respectively"]["same"])
+        # "across both arms", "overall": the cohorts component's own cues for a whole-study sentence
+        self.whole_study = compile_regex(load_patterns("cohorts.json")["whole_study"])
+
+    @staticmethod
+    def _compile_events(forms: dict[str, list[str]], extra: dict[str, list[str]] | None = None) -> re.Pattern[str]:
+        parts = []
+        for event, patterns in forms.items():
+            alternatives = patterns + [re.escape(short) for short in (extra or {}).get(event, [])]
+            parts.append(f"(?P<{event}>" + "|".join(f"(?:{p})" for p in alternatives) + ")")
+        return compile_regex(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w]|-\w)")
+
+    # ---- the document -------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = self._document_events(doc)
+        state = _State()
+        for sentence in readable_sentences(doc):
+            if sentence.block.kind == "table_row":
+                state.previous_events = []
+                continue
+            self._read_sentence(doc, sentence, events, state)
+        return doc
+
+    def _document_events(self, doc: Doc) -> re.Pattern[str]:
+        """Our event names plus the article's own abbreviations for them; a short form it defines
+        as something else ('CRS (chronic rhinosinusitis)') is dropped."""
+        abbreviations = doc._.abbreviations or {}
+        extra: dict[str, list[str]] = {}
+        dropped: set[str] = set()
+        long_form = self._compile_events(self.event_forms)
+        for short, long in abbreviations.items():
+            match = long_form.fullmatch(long.strip())
+            if match and match.lastgroup:
+                extra.setdefault(match.lastgroup, []).append(short)
+            else:
+                dropped.update(event for event, regex in self.event_abbreviations.items() if regex.fullmatch(short))
+        forms = {
+            event: [p for p in patterns if not (event in dropped and self.event_abbreviations[event].pattern in p)]
+            for event, patterns in self.event_forms.items()
+        }
+        return self._compile_events(forms, extra) if extra or dropped else self.event_regex
+
+    def _read_sentence(self, doc: Doc, sentence: Sentence, events: re.Pattern[str], state: _State) -> None:
+        clauses = self._clauses(doc, sentence, events)
+        previous: list[str] = []
+        previous_grades: dict[str, str] = {}
+        sentence_events: list[str] = []
+        clause_cohort: str | None = None
+        for index, clause in enumerate(clauses):
+            if index == 0 and self.pronoun_start.match(clause.words):
+                previous = state.previous_events
+            reading, previous, previous_grades = self._read_clause(clause, events, previous, previous_grades)
+            cohort, clause_cohort = self._clause_cohort(doc, sentence, clause, clause_cohort, state)
+            if reading:
+                self._record(doc, sentence, clause, reading, cohort, state)
+                sentence_events = reading.events
+            for child in clause.children:
+                child_reading, _, _ = self._read_clause(child, events, previous, previous_grades)
+                if child_reading:
+                    child_cohort, _ = self._clause_cohort(doc, sentence, child, cohort, state)
+                    self._record(doc, sentence, child, child_reading, child_cohort, state)
+        state.previous_events = sentence_events or self._named_events(sentence.text, events)
+        state.previous_keys = self._keys(doc, sentence.start, sentence.start + len(sentence.text))
+        state.previous_cohort = sentence.cohort
+        state.previous_block = sentence.block.start
+
+    # ---- clauses --------------------------------------------------------------------------------
+
+    def _clauses(self, doc: Doc, sentence: Sentence, events: re.Pattern[str]) -> list[Clause]:
+        text = sentence.text
+        spans = parentheses(text)
+        breakdowns = [(s, e) for s, e in spans if self._is_breakdown(text[s + 1 : e - 1])]
+        main = blank(text, breakdowns)
+        flat = blank(text, spans)
+        mention_starts = {m.start - sentence.start for m in doc._.mentions or []}
+        clauses = [
+            Clause(start, end, main)
+            for start, end in self._split(flat, events, mention_starts)
+            if main[start:end].strip()
+        ]
+        for start, end in breakdowns:
+            parent = next((c for c in clauses if c.start <= start < c.end), None)
+            if parent is None:
+                continue
+            inner = blank(text, [(s, e) for s, e in spans if (s, e) != (start, end)])
+            for piece_start, piece_end in self._pieces(text, start + 1, end - 1):
+                parent.children.append(Clause(piece_start, piece_end, inner, breakdown=True))
+        return clauses
+
+    def _is_breakdown(self, inner: str) -> bool:
+        if not self.breakdown.search(inner):
+            return False
+        masked = self._mask_grades(inner)
+        return bool(PERCENT_REGEX.search(masked) or self._count(masked) is not None)
+
+    def _pieces(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        cursor = start
+        for match in self.breakdown_split.finditer(text, start, end):
+            yield cursor, match.start()
+            cursor = match.end()
+        yield cursor, end
+
+    def _split(self, flat: str, events: re.Pattern[str], mention_starts: set[int]) -> list[tuple[int, int]]:
+        """Clause boundaries over the sentence with its parentheses blanked."""
+        cuts: list[tuple[int, int]] = []
+        for match in self.clause_breaks.finditer(flat):
+            after = match.end()
+            if flat[match.start()] == "," and after + 4 <= len(flat) and self._lists_cohorts(flat, after, mention_starts):
+                continue
+            cuts.append((match.start(), match.end() if flat[match.start()] in ";:" else match.start() + 1))
+        for match in re.finditer(r"\s+and\s+", flat):
+            if self._and_opens_fact(flat, match, events, mention_starts):
+                cuts.append((match.start(), match.start()))
+        pieces, cursor = [], 0
+        for cut_start, cut_end in sorted(cuts):
+            if cut_start < cursor:
+                continue
+            pieces.append((cursor, cut_start))
+            cursor = cut_end
+        pieces.append((cursor, len(flat)))
+        return [(s, e) for s, e in pieces if e > s]
+
+    @staticmethod
+    def _lists_cohorts(flat: str, after: int, mention_starts: set[int]) -> bool:
+        """', and CIDP groups': a comma inside a list of cohorts is no clause break."""
+        words = re.match(r"and\s+", flat[after:])
+        return bool(words) and after + words.end() in mention_starts
+
+    def _and_opens_fact(
+        self, flat: str, match: re.Match[str], events: re.Pattern[str], mention_starts: set[int]
+    ) -> bool:
+        before, after = flat[: match.start()], match.end()
+        if before.endswith(",") or match.end() in mention_starts:
+            return False  # ", and" is a clause break already; "gMG, AE and CIDP" lists cohorts
+        if self.and_break.match(flat, match.start()):
+            return not (re.search(r"[\d%]$", before) and re.match(r"\d", flat[after:]))
+        event_after = events.match(flat, after)
+        event_before = re.search(rf"(?:{events.pattern})\)?$", before, events.flags)
+        return bool(event_after) and not event_before
+
+    # ---- one clause -----------------------------------------------------------------------------
+
+    def _read_clause(
+        self, clause: Clause, events: re.Pattern[str], previous: list[str], previous_grades: dict[str, str]
+    ) -> tuple[Reading | None, list[str], dict[str, str]]:
+        """The clause's reading, and the events and grades a following clause may go on about."""
+        words = clause.words
+        if self.skip_clause.search(words):
+            return None, [], {}
+        mentions = self._mentions(words, events)
+        grades = self._grades(words)
+        if mentions:
+            names = list(dict.fromkeys(m.event for m in mentions))
+            grade_of = {name: self._grade_for(name, mentions, grades) for name in names}
+        elif previous and self._continues(clause, grades):
+            names = previous
+            grade_of = {name: grades[0].value if grades else previous_grades.get(name, "any") for name in names}
+        else:
+            return None, ([] if self.other_subject.search(words) else previous), previous_grades
+        reading = self._facts_of(words, names, grade_of, grades, mentions)
+        return reading, names, grade_of
+
+    def _continues(self, clause: Clause, grades: list[Grade]) -> bool:
+        words = clause.words
+        if self.other_subject.search(words):
+            return False
+        return bool(clause.breakdown or grades or self.continuation.match(words))
+
+    def _mentions(self, words: str, events: re.Pattern[str]) -> list[EventMention]:
+        return [
+            EventMention(match.lastgroup or "", match.start(), match.end())
+            for match in events.finditer(words)
+            if not self.not_event_before.search(words[: match.start()])
+        ]
+
+    def _grades(self, words: str) -> list[Grade]:
+        """Grade phrases, longest first where they overlap."""
+        found = [
+            Grade(m.start(), m.end(), grade, scope)
+            for order, (regex, grade, scope) in enumerate(self.grades)
+            for m in regex.finditer(words)
+        ]
+        found.sort(key=lambda g: (-(g.end - g.start), g.start))
+        kept: list[Grade] = []
+        for grade in found:
+            if all(grade.end <= k.start or grade.start >= k.end for k in kept):
+                kept.append(grade)
+        return sorted(kept, key=lambda g: g.start)
+
+    @staticmethod
+    def _grade_for(event: str, mentions: list[EventMention], grades: list[Grade]) -> str:
+        """The grade nearest before the event's first mention, else the nearest after it."""
+        first = next(m for m in mentions if m.event == event)
+        before = [g for g in grades if g.end <= first.start]
+        if before:
+            return before[-1].value
+        after = [g for g in grades if g.start >= first.end]
+        return after[0].value if after else "any"
+
+    def _facts_of(
+        self,
+        words: str,
+        names: list[str],
+        grade_of: dict[str, str],
+        grades: list[Grade],
+        mentions: list[EventMention],
+    ) -> Reading | None:
+        masked = self._mask_grades(words, grades)
+        scope_all = any(g.scope_all for g in grades) or (
+            any(v != "any" for v in grade_of.values()) and bool(self.scope_all.search(masked))
+        )
+        first_cue = min([m.start for m in mentions] + [g.start for g in grades] + [len(words)])
+        negated = not scope_all and bool(
+            self.negation_before.search(words[:first_cue]) or self.negation_after.search(words, first_cue)
+        )
+        reading = Reading(names, grade_of, negated=negated, scope_all=scope_all)
+        if negated:
+            reading.count = 0
+        elif not scope_all:
+            reading.count = self._count(masked)
+            reading.percents = [clean_value(parse_percent(m.group(0)) or 0) for m in PERCENT_REGEX.finditer(masked)]
+            if not reading.percents and reading.count is None:
+                return None
+        return reading
+
+    def _mask_grades(self, words: str, grades: list[Grade] | None = None) -> str:
+        grades = self._grades(words) if grades is None else grades
+        return blank(words, [(g.start, g.end) for g in grades if re.search(r"\d", words[g.start : g.end])])
+
+    def _count(self, masked: str) -> int | None:
+        best: tuple[int, int] | None = None
+        for regex, value in self.counts:
+            for match in regex.finditer(masked):
+                number = match.group("n") if "n" in regex.groupindex else None
+                if number is not None and (year_like(number) or self.count_not_after.search(masked[: match.start()])):
+                    continue
+                count = value if number is None else parse_int(number)
+                if count is not None and (best is None or match.start() < best[0]):
+                    best = (match.start(), count)
+                break
+        return best[1] if best else None
+
+    # ---- cohorts and recording ------------------------------------------------------------------
+
+    @staticmethod
+    def _keys(doc: Doc, start: int, end: int, skip: list[tuple[int, int]] | None = None) -> list[str]:
+        keys = [
+            m.key
+            for m in doc._.mentions or []
+            if start <= m.start and m.end <= end and not any(s <= m.start < e for s, e in skip or [])
+        ]
+        return list(dict.fromkeys(keys))
+
+    def _clause_keys(self, doc: Doc, sentence: Sentence, clause: Clause) -> list[str]:
+        blanked = [
+            (sentence.start + i, sentence.start + i + 1)
+            for i in range(clause.start, clause.end)
+            if clause.text[i] == " " and sentence.text[i] != " "
+        ]
+        return self._keys(doc, sentence.start + clause.start, sentence.start + clause.end, blanked)
+
+    def _clause_cohort(
+        self, doc: Doc, sentence: Sentence, clause: Clause, carried: str | None, state: _State
+    ) -> tuple[str | None, str | None]:
+        """The cohort of a clause, and the one a following clause of the sentence carries on."""
+        keys = self._clause_keys(doc, sentence, clause)
+        if len(keys) == 1:
+            return keys[0], keys[0]
+        if keys or self.whole_study.search(clause.words):
+            return None, None
+        if carried is not None:
+            return carried, carried
+        named_later = sentence.cohort in self._keys(doc, sentence.start, sentence.start + len(sentence.text))
+        if named_later and sentence.cohort not in self._keys(doc, sentence.start, sentence.start + clause.end):
+            same_block = state.previous_block == sentence.block.start
+            return (state.previous_cohort if same_block else None), None
+        return sentence.cohort, None
+
+    def _record(
+        self, doc: Doc, sentence: Sentence, clause: Clause, reading: Reading, cohort: str | None, state: _State
+    ) -> None:
+        words = clause.words
+        start = sentence.start + clause.start + (len(words) - len(words.lstrip(" ,;:")))
+        end = sentence.start + clause.start + len(words.rstrip(" ,;:."))
+        keys = self._clause_keys(doc, sentence, clause)
+        if self.respectively.search(words) and len(reading.percents) >= 2:
+            self._record_respectively(doc, sentence, clause, reading, keys, state, (start, end))
+            return
+        groups: list[str | None] = [cohort]
+        if len(keys) >= 2 and (reading.negated or reading.scope_all):
+            groups = list(keys)
+        elif self.distribute.search(words):
+            groups = self._distributed(doc, sentence, keys, state) or groups
+        for group in groups:
+            for event in reading.events:
+                fields = self._fields(event, reading, reading.percents[0] if reading.percents else None)
+                record(doc, "safety_event", start, end, group, **fields)
+
+    def _distributed(self, doc: Doc, sentence: Sentence, keys: list[str], state: _State) -> list[str | None]:
+        """The cohorts 'either cohort' means: named in the clause, else the sentence, else the one before."""
+        if len(keys) >= 2:
+            return list(keys)
+        sentence_keys = self._keys(doc, sentence.start, sentence.start + len(sentence.text))
+        if len(sentence_keys) >= 2:
+            return list(sentence_keys)
+        return list(state.previous_keys) if len(state.previous_keys) >= 2 else []
+
+    def _record_respectively(
+        self,
+        doc: Doc,
+        sentence: Sentence,
+        clause: Clause,
+        reading: Reading,
+        keys: list[str],
+        state: _State,
+        span: tuple[int, int],
+    ) -> None:
+        """'in 79.0%, 72.4% and 76.5% of patients in the QW, Q2W and ... cohorts, respectively'."""
+        percents = reading.percents
+        if len(reading.events) == len(percents):
+            for event, percent in zip(reading.events, percents, strict=True):
+                record(doc, "safety_event", *span, None, **self._fields(event, reading, percent))
+            return
+        if self.same_groups.search(clause.words):
+            keys = state.respective_keys
+        if len(keys) != len(percents):
+            return  # groups we cannot pair with the figures: no guess
+        state.respective_keys = keys
+        for key, percent in zip(keys, percents, strict=True):
+            for event in reading.events:
+                record(doc, "safety_event", *span, key, **self._fields(event, reading, percent))
+
+    @staticmethod
+    def _fields(event: str, reading: Reading, percent: float | None) -> dict[str, Any]:
+        fields: dict[str, Any] = {
+            "event": event,
+            "grade": reading.grades.get(event, "any"),
+            "count": reading.count,
+            "percent": None if reading.negated or reading.scope_all else percent,
+            "negated": reading.negated,
+            "scope": "all" if reading.scope_all else None,
+        }
+        return {k: v for k, v in fields.items() if v is not None}
+
+    def _named_events(self, text: str, events: re.Pattern[str]) -> list[str]:
+        return list(dict.fromkeys(m.lastgroup or "" for m in events.finditer(text)))
+
+
+@dataclass
+class _State:
+    """What a sentence leaves for the next: its events ('It occurred in ...'), cohorts ('either cohort')."""
+
+    previous_events: list[str] = field(default_factory=list)
+    previous_keys: list[str] = field(default_factory=list)
+    previous_cohort: str | None = None
+    previous_block: int = -1
+    respective_keys: list[str] = field(default_factory=list)
+
+
+@Language.factory("pressfacts_safety", default_config={"patterns_path": None})
+def make_safety(nlp: Language, name: str, patterns_path: str | None) -> Safety:
+    return Safety(nlp, name, patterns_path)

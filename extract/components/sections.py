@@ -19,8 +19,13 @@ from pressfacts.patterns import pattern_path
 from pressfacts.text import normalize
 
 BULLET = re.compile(r"^\s*(?:[*\-+>]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)])\s+")
-# Cells of a table row: pipes, tabs, or runs of 3+ spaces (space-aligned plain-text tables).
-CELL_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{3,}")
+# Cells of a table row, split at the first separator the line holds: pipes, tabs, or runs of
+# 3+ spaces (space-aligned plain text). Pipe rows keep inner empty cells, so columns stay aligned.
+CELL_SPLIT = (re.compile(r"\s*\|\s*"), re.compile(r"\s*\t[\t ]*"), re.compile(r"\s{3,}"))
+# A label with its content on the same line: "Media contact: Office of Communications".
+INLINE_LABEL = re.compile(r"^[^:]{2,40}:\s*\S")
+# A wire story's dateline ("BOSTON, Mass. -", "LEIDEN, the Netherlands, Aug. 7, 2025 -") starts the news again.
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40},[^-]{0,80}\s-\s")
 TERMINAL = re.compile(r"[.!?:;\"')\]]\s*$")
 SENTENCE_END = {".", "!", "?"}
 
@@ -35,6 +40,7 @@ class Sections:
         norm = normalize(doc.text)
         doc._.norm = norm
         blocks = self._blocks(norm)
+        demote_lone_rows(blocks, norm)
         doc._.blocks = blocks
         doc._.block_starts = [b.start for b in blocks]
         self._sentence_starts(doc)
@@ -59,8 +65,15 @@ class Sections:
             if kind == "heading" and not seen_headline and len(stripped.split()) >= 5:
                 kind, seen_headline = "headline", True
             if kind in ("heading", "headline"):
-                in_boilerplate = bool(self.boilerplate_heading.match(stripped))
-                heading = len(blocks)
+                opens_boilerplate = bool(self.boilerplate_heading.match(stripped))
+                # "Media contact: Office of ..." is one boilerplate line, not a section heading.
+                if opens_boilerplate and INLINE_LABEL.match(stripped):
+                    kind = "paragraph"
+                else:
+                    in_boilerplate = opens_boilerplate
+                    heading = len(blocks)
+            elif DATELINE.match(stripped):
+                in_boilerplate = False
             boilerplate = in_boilerplate or bool(self.boilerplate_line.match(stripped))
             blocks.append(Block(start, end, kind, boilerplate, heading, cells))
         if not blocks:
@@ -69,25 +82,18 @@ class Sections:
 
     @staticmethod
     def _kind(line: str) -> str:
-        if "|" in line and line.count("|") >= 2 or "\t" in line or len(CELL_SPLIT.split(line)) >= 3:
+        if is_row(line):
             return "table_row"
         if BULLET.match(line):
             return "bullet"
         words = line.split()
-        if len(words) <= 14 and not TERMINAL.search(line) and not line.startswith('"'):
+        if len(words) <= 20 and not TERMINAL.search(line) and not line.startswith('"'):
             return "heading"
         return "paragraph"
 
     @staticmethod
     def _cells(line: str, offset: int) -> list[tuple[int, int]]:
-        cells, pos = [], 0
-        for sep in CELL_SPLIT.finditer(line):
-            if sep.start() > pos:
-                cells.append((offset + pos, offset + sep.start()))
-            pos = sep.end()
-        if pos < len(line):
-            cells.append((offset + pos, offset + len(line)))
-        return cells
+        return [(offset + start, offset + end) for start, end in cells_of(line)]
 
     @staticmethod
     def _sentence_starts(doc: Doc) -> None:
@@ -108,6 +114,46 @@ class Sections:
             else:
                 token.is_sent_start = False
             previous = token
+
+
+def cells_of(line: str) -> list[tuple[int, int]]:
+    """The cells of a stripped line (offsets into it); outer pipes ("| a | b |") make no cells."""
+    separator = next((sep for sep in CELL_SPLIT if sep.search(line)), None)
+    if separator is None:
+        return [(0, len(line))]
+    cells, pos = [], 0
+    for sep in separator.finditer(line):
+        cells.append((pos, sep.start()))
+        pos = sep.end()
+    cells.append((pos, len(line)))
+    return [cell for i, cell in enumerate(cells) if cell[0] < cell[1] or 0 < i < len(cells) - 1]
+
+
+def is_row(line: str) -> bool:
+    """A line laid out as table cells: 2+ pipes, a tab, or 3+ space-aligned cells, with 2+ cells filled."""
+    filled = sum(start < end for start, end in cells_of(line))
+    return filled >= 2 and (line.count("|") >= 2 or "\t" in line or filled >= 3)
+
+
+def continues_table(run: list[Block], block: Block) -> bool:
+    """Whether a row continues the table of `run`: same number of cells (a header may be one
+    cell short, a blank stub over the row labels)."""
+    width = len(run[-1].cells)
+    return len(block.cells) == width or (len(run) == 1 and len(block.cells) == width + 1)
+
+
+def demote_lone_rows(blocks: list[Block], norm: str) -> None:
+    """A table is two or more adjacent rows; a lone row-like line ("Published May 14 | By Jane Roe |
+    5-minute read", prose with wide spaces) is read as prose."""
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and block.kind == "table_row" and (not run or continues_table(run, block)):
+            run.append(block)
+            continue
+        if len(run) == 1:
+            run[0].kind = "bullet" if BULLET.match(norm[run[0].start : run[0].end]) else "paragraph"
+            run[0].cells = []
+        run = [block] if block is not None and block.kind == "table_row" else []
 
 
 @Language.factory("pressfacts_sections", default_config={"patterns_path": None})

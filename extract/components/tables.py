@@ -1,0 +1,306 @@
+"""pressfacts_tables: facts read from the article's tables.
+
+A table is a run of `table_row` blocks (see pressfacts_sections); its first row is the
+header. The header words (patterns/tables.json) say what a column holds: a cohort size
+and its population, a response measure, a safety event and its grade, or a change in a
+clinical measure. Each data row is a cohort, named by its label (the first cell); an
+"All"/"Total" row holds whole-study facts. A table whose header names the cohorts and
+whose row labels name the measures is read transposed (one column per cohort).
+A row or column naming no cohort (and no total) gives no facts: precision first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pressfacts.components.base import compile_regex, load_patterns, record
+from pressfacts.components.cohorts import keys_between
+from pressfacts.components.sections import continues_table
+from pressfacts.doc import Block
+from pressfacts.numbers import clean_value
+
+Span = tuple[int, int]
+# The pattern-file entries that are one regex each.
+SINGLE_REGEXES = (
+    "format_suffix",
+    "counts_hint",
+    "percent_hint",
+    "points_hint",
+    "safety_not",
+    "definition",
+    "total_row",
+    "label_size",
+    "empty_cell",
+    "rule_row",
+    "footnote_marks",
+)
+
+
+@dataclass
+class Column:
+    """What a header cell (or, transposed, a row label) says its cells hold."""
+
+    family: str  # "size", "response", "safety", "endpoint" or "definition"
+    fields: dict[str, Any]  # population / measure / event and grade / measure and unit
+    counts: bool = False  # the header says "n"
+    percents: bool = False  # the header says "%"
+
+
+@dataclass
+class Group:
+    """One cohort's cells: (what the cell holds, the cell, the evidence span)."""
+
+    cohort: str | None
+    cells: list[tuple[Column, Span, Span]] = field(default_factory=list)
+    label: Span | None = None  # the label or header naming the cohort (it may hold "n=3")
+
+
+class Tables:
+    def __init__(self, nlp: Language, name: str, patterns_path: str | None) -> None:
+        data = load_patterns("tables.json", patterns_path)
+        regex = {key: compile_regex(data[key]["pattern"]) for key in SINGLE_REGEXES}
+        self.suffix, self.counts_hint = regex["format_suffix"], regex["counts_hint"]
+        self.percent_hint, self.points_hint = regex["percent_hint"], regex["points_hint"]
+        self.safety_not, self.definition = regex["safety_not"], regex["definition"]
+        self.total, self.label_size = regex["total_row"], regex["label_size"]
+        self.empty, self.rule, self.footnote = regex["empty_cell"], regex["rule_row"], regex["footnote_marks"]
+        self.endpoint = compile_regex(data["endpoint"]["pattern"])
+        self.endpoint_strip = compile_regex(data["endpoint"]["strip"])
+        self.response = compile_regex(data["response"]["pattern"])
+        self.response_not = compile_regex(data["response"]["not"])
+        self.sizes = [(entry["population"], compile_regex(entry["pattern"])) for entry in data["size"]]
+        self.events = [(entry["event"], compile_regex(entry["pattern"])) for entry in data["safety_events"]]
+        self.grades = [(entry["grade"], compile_regex(entry["pattern"])) for entry in data["grades"]]
+        self.cell_forms = [compile_regex(form) for form in data["cells"]["forms"]]
+
+    def __call__(self, doc: Doc) -> Doc:
+        for rows in tables(doc, self.rule):
+            for group in self._groups(doc, rows):
+                self._read_group(doc, group)
+        return doc
+
+    # --- what a header says -------------------------------------------------
+
+    def column(self, header: str) -> Column | None:
+        """What a header cell says its cells hold, or None when we do not read it."""
+        suffix = self.suffix.search(header)
+        name = header[: suffix.start()].strip(" ,;:") if suffix else header.strip()
+        counts, percents = bool(self.counts_hint.search(header)), bool(self.percent_hint.search(header))
+        event = next((event for event, regex in self.events if regex.search(name)), None)
+        if event:
+            if self.safety_not.search(name):
+                return None
+            return Column("safety", {"event": event, "grade": self._grade(name)}, counts, percents)
+        population = next((pop for pop, regex in self.sizes if regex.search(name)), None)
+        if population and not (percents and not counts):
+            return Column("size", {"population": population}, counts, percents)
+        if self.endpoint.search(name):
+            measure = self.endpoint_strip.sub("", name).strip(" ,;:")
+            unit = "points" if self.points_hint.search(header) else "percent" if percents else None
+            return Column("endpoint", {"measure": measure, "unit": unit}) if measure and unit else None
+        if self.definition.search(name):
+            return Column("definition", {})
+        if self.response.search(name) and not self.response_not.search(name):
+            return Column("response", {"measure": name}, counts, percents)
+        return None
+
+    def _grade(self, name: str) -> str:
+        for grade, regex in self.grades:
+            match = regex.search(name)
+            if match:
+                return grade.replace("{1}", match.group(1)) if "{1}" in grade else grade
+        return "any"
+
+    # --- which cells belong to which cohort ---------------------------------
+
+    def _groups(self, doc: Doc, rows: list[Block]) -> Iterator[Group]:
+        header, data = rows[0], rows[1:]
+        width = len(data[0].cells)
+        # A header one cell short has a blank stub over the row labels.
+        header_cells = ([(0, 0)] if len(header.cells) < width else []) + header.cells
+        by_header = [self.column(self._text(doc, cell)) for cell in header_cells[1:]]
+        by_label = [self.column(self._text(doc, row.cells[0])) for row in data]
+        if any(by_header) and sum(map(bool, by_header)) >= sum(map(bool, by_label)):
+            yield from self._row_groups(doc, data, by_header)
+        elif any(by_label):
+            yield from self._column_groups(doc, header_cells, data, by_label)
+
+    def _row_groups(self, doc: Doc, data: list[Block], columns: list[Column | None]) -> Iterator[Group]:
+        """One group per row: the row label names the cohort."""
+        for row in data:
+            named, cohort = self._cohort(doc, row.cells[0])
+            if not named:
+                continue
+            group = Group(cohort, label=row.cells[0])
+            for column, cell in zip(columns, row.cells[1:], strict=True):
+                if column:
+                    group.cells.append((column, cell, (row.start, row.end)))
+            yield group
+
+    def _column_groups(
+        self, doc: Doc, header_cells: list[Span], data: list[Block], labels: list[Column | None]
+    ) -> Iterator[Group]:
+        """Transposed: one group per column, named by its header cell."""
+        for index, header_cell in enumerate(header_cells[1:], start=1):
+            named, cohort = self._cohort(doc, header_cell)
+            if not named:
+                continue
+            group = Group(cohort, label=header_cell)
+            for column, row in zip(labels, data, strict=True):
+                if column:
+                    group.cells.append((column, row.cells[index], (row.start, row.end)))
+            yield group
+
+    def _cohort(self, doc: Doc, cell: Span) -> tuple[bool, str | None]:
+        """(whether the label names a group, its cohort key): a total names the whole study (None)."""
+        if self.total.match(self._text(doc, cell)):
+            return True, None
+        keys = keys_between(doc, *cell)
+        return (True, keys[0]) if keys else (False, None)
+
+    # --- the facts of one cohort ---------------------------------------------
+
+    def _read_group(self, doc: Doc, group: Group) -> None:
+        size_cell, label_size = self._size_cell(doc, group), self._label_size(doc, group)
+        if size_cell is None and label_size is not None:
+            record(doc, "cohort_size", *group.label, group.cohort, value=label_size, population="treated")
+        size = label_size if size_cell is None else size_cell
+        measure = self._row_measure(doc, group)
+        for column, cell, evidence in group.cells:
+            figure = None if column.family == "definition" else self._figure(doc, cell, column)
+            if figure is None:
+                continue
+            if column.family == "size" and self._count_only(figure):
+                record(doc, "cohort_size", *evidence, group.cohort, value=figure["count"], **column.fields)
+            elif column.family == "response":
+                self._response(doc, group, column, figure, size, measure, evidence)
+            elif column.family == "safety":
+                self._safety(doc, group, column, figure, evidence)
+            elif column.family == "endpoint":
+                record(
+                    doc, "endpoint_change", *evidence, group.cohort, value=figure["number"], **column.fields
+                )
+
+    def _size_cell(self, doc: Doc, group: Group) -> int | None:
+        """The group's n, from its size cell."""
+        for column, cell, _ in group.cells:
+            figure = self._figure(doc, cell, column) if column.family == "size" else None
+            if figure and self._count_only(figure):
+                return figure["count"]
+        return None
+
+    def _label_size(self, doc: Doc, group: Group) -> int | None:
+        """An "n=3" in the label or header naming the group."""
+        match = self.label_size.search(self._text(doc, group.label)) if group.label else None
+        return int(match.group(1)) if match else None
+
+    def _row_measure(self, doc: Doc, group: Group) -> str:
+        """The measure a definition cell gives the group's response ("" when there is none)."""
+        definitions = [cell for column, cell, _ in group.cells if column.family == "definition"]
+        text = self._text(doc, definitions[0]).strip() if len(definitions) == 1 else ""
+        return "" if self.empty.match(text) else text
+
+    @staticmethod
+    def _count_only(figure: dict[str, Any]) -> bool:
+        return figure.get("count") is not None and figure.get("percent") is None
+
+    def _response(
+        self,
+        doc: Doc,
+        group: Group,
+        column: Column,
+        figure: dict,
+        size: int | None,
+        measure: str,
+        evidence: Span,
+    ) -> None:
+        count, denominator, percent = figure.get("count"), figure.get("denominator"), figure.get("percent")
+        if denominator is None and count is not None:
+            denominator = size
+        if (count is None and percent is None) or (count is not None and denominator and count > denominator):
+            return
+        record(
+            doc,
+            "response_rate",
+            *evidence,
+            group.cohort,
+            measure=measure or column.fields["measure"],
+            value=percent,
+            count=count,
+            denominator=denominator,
+        )
+
+    def _safety(self, doc: Doc, group: Group, column: Column, figure: dict, evidence: Span) -> None:
+        count, percent = figure.get("count"), figure.get("percent")
+        if count is None and percent is None:
+            return
+        negated = count == 0 or (count is None and percent == 0)
+        record(
+            doc,
+            "safety_event",
+            *evidence,
+            group.cohort,
+            **column.fields,
+            count=0 if negated else count,
+            percent=None if negated else percent,
+            negated=negated,
+        )
+
+    # --- what a cell says ----------------------------------------------------
+
+    def _figure(self, doc: Doc, cell: Span, column: Column) -> dict[str, Any] | None:
+        """The parts of a cell's figure (count, denominator, percent, number), or None when it holds none."""
+        text = self.footnote.sub("", self._text(doc, cell)).strip()
+        if self.empty.match(text):
+            return None
+        match = next((m for m in (form.match(text) for form in self.cell_forms) if m), None)
+        if match is None:
+            return None
+        parts: dict[str, Any] = {
+            k: clean_value(float(v)) for k, v in match.groupdict().items() if v is not None
+        }
+        if column.family == "endpoint":
+            return parts if "number" in parts else None
+        if "number" in parts:
+            number = parts.pop("number")
+            if column.percents and not column.counts:
+                parts["percent"] = number
+            elif number == int(number) and number >= 0:
+                parts["count"] = int(number)
+            else:
+                return None
+        elif "denominator" not in parts and "count" in parts and "%" not in text and not column.percents:
+            # "2 (50)" under a header without "%": the bracket is not known to be a percent.
+            parts.pop("percent", None)
+        return None if parts.get("percent", 0) > 100 else parts
+
+    @staticmethod
+    def _text(doc: Doc, cell: Span) -> str:
+        return doc._.norm[cell[0] : cell[1]]
+
+
+def tables(doc: Doc, rule: re.Pattern[str]) -> Iterator[list[Block]]:
+    """The article's tables outside boilerplate: runs of adjacent table rows (see
+    `continues_table`), header first, rules such as |---|---| left out; a header and a data row at least."""
+    run: list[Block] = []
+    for block in [*doc._.blocks, None]:
+        is_row = block is not None and block.kind == "table_row" and not block.boilerplate
+        if is_row and rule.match(doc._.norm[block.start : block.end]):
+            continue
+        if is_row and (not run or continues_table(run, block)):
+            run.append(block)
+            continue
+        if len(run) >= 2:
+            yield run
+        run = [block] if is_row else []
+
+
+@Language.factory("pressfacts_tables", default_config={"patterns_path": None})
+def make_tables(nlp: Language, name: str, patterns_path: str | None) -> Tables:
+    return Tables(nlp, name, patterns_path)

@@ -1,0 +1,31 @@
+"""Shared test helpers: the samples folder and a cached extractor run per sample."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+EXPECTED = SAMPLES / "expected"
+SAMPLE_ARTICLE = SAMPLES / "medpath-bms-breakfree1.txt"
+
+
+def sample_articles() -> list[Path]:
+    return sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html"))
+
+
+@lru_cache(maxsize=None)
+def extracted(path: Path) -> dict:
+    """The extractor's output for one sample, as JSON data (run once per test session)."""
+    from pressfacts.api import extract_path
+
+    return json.loads(extract_path(path).to_json())
+
+
+@pytest.fixture(scope="session")
+def sample_article() -> Path:
+    return SAMPLE_ARTICLE
