@@ -30,7 +30,9 @@ from itertools import chain, count
 from multiprocessing import Pool
 from pathlib import Path, PurePosixPath
 
+from pressfacts import api
 from pressfacts.errors import InputError
+from pressfacts.pipeline import default_pipeline
 from pressfacts.readers import DEFAULT_MAX_CHARS, read_path
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.html", "*.htm")
@@ -169,6 +171,9 @@ def run(
         _Task(article, known_sha256(article) if known_sha256 else None, max_chars, indent)
         for article in articles
     )
+    # Built here, before the workers start: a broken pipeline fails once, and forked
+    # workers inherit the built pipeline instead of each building its own.
+    default_pipeline()
     if jobs <= 1:
         yield from map(_process, tasks)
         return
@@ -183,23 +188,19 @@ def suggested_chunksize(articles: int, jobs: int) -> int:
 
 def _init_worker() -> None:
     # Ctrl-C is the parent's to handle (it stops the pool), and SIGTERM (how the pool stops
-    # workers) must kill, whatever handler the parent had; then build the pipeline once.
+    # workers) must kill, whatever handler the parent had. Nothing here may fail: a pool
+    # replaces a worker whose initializer raises, forever.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    from pressfacts.pipeline import default_pipeline
-
-    default_pipeline()
 
 
 def _process(task: _Task) -> Outcome:
-    from pressfacts.api import extract_document
-
     path = task.article.path
     try:
         document = read_path(path, max_chars=task.max_chars)
         if task.known_sha256 is not None and document.source.sha256 == task.known_sha256:
             return Outcome(task.article, skipped=True)
-        result = extract_document(document)
+        result = api.extract_document(document)
     except InputError as err:
         return _failed(task, str(err))
     except Exception as err:  # a bug in one article's analysis must not stop the run

@@ -59,6 +59,7 @@ class Found:
     fields: dict[str, Any]
     cohort: str | None = None  # the cohort key, settled by the assembler
     block_kind: str = "paragraph"
+    trials: frozenset[str] = frozenset()  # trials named in the fact's line (is this a two-trial article?)
 
 
 @dataclass

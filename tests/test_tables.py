@@ -5,14 +5,16 @@ from __future__ import annotations
 import pytest
 
 from pressfacts.api import extract
+from pressfacts.components.assemble import restates
 from pressfacts.components.sections import cells_of, is_row
 from pressfacts.components.tables import Column, Tables
+from pressfacts.doc import Found
 from pressfacts.pipeline import default_pipeline
 
 READER: Tables = default_pipeline().get_pipe("pressfacts_tables")
 
 
-def brief(fact) -> tuple:  # noqa: ANN001 - any fact model
+def brief(fact) -> tuple:
     """A fact as (type, cohort, its identifying fields)."""
     keys = {
         "cohort_size": ("value", "population"),
@@ -219,7 +221,9 @@ def test_tables(text: str, expected: set[tuple]) -> None:
 
 
 def test_measure_from_definition_column() -> None:
-    measures = {f.cohort: f.measure for f in extract(SPACES_WITH_DEFINITION).facts if f.type == "response_rate"}
+    measures = {
+        f.cohort: f.measure for f in extract(SPACES_WITH_DEFINITION).facts if f.type == "response_rate"
+    }
     assert measures == {"SLE": "SRI-4", "SSc": "Responders"}
 
 
@@ -231,20 +235,59 @@ def test_measure_from_definition_column() -> None:
         # A table in boilerplate is not read.
         "About Acme\nArm | N | ORR, %\nArm A | 12 | 50\nArm B | 10 | 30\n",
         # A baseline table: no header says size, response or safety.
-        "Characteristic | Arm A | Arm B\nAge, median (range) | 54 (22-74) | 51 (30-70)\nFemale, n (%) | 8 (67) | 6 (60)\n",
+        "Characteristic | Arm A | Arm B\nAge, median (range) | 54 (22-74) | 51 (30-70)\n"
+        "Female, n (%) | 8 (67) | 6 (60)\n",
         # One row alone is not a table.
         "Arm A | 12 | 6 (50)\n",
     ],
     ids=["rows-without-cohorts", "boilerplate", "baseline-characteristics", "lone-row"],
 )
 def test_tables_without_facts(text: str) -> None:
-    assert extract(text).facts == []
+    found = default_pipeline()(text)._.found or []
+    assert [f for f in found if f.block_kind == "table_row"] == []
 
 
 @pytest.mark.xfail(reason="two-level headers (an event spanning 'Any' and '>=3' columns) are not read yet")
 def test_two_level_header() -> None:
     text = "Arm | N | CRS | CRS\n | | Any | Grade >=3\nArm A | 12 | 6 (50) | 1 (8)\nArm B | 10 | 4 (40) | 0\n"
     assert ("safety_event", "Arm A", "CRS", "any", 6, 50, False) in table_facts(text)
+
+
+# --- an "All" row restated in prose is one fact (pressfacts_assemble) ------------------------
+
+
+def found(kind: str, fact_type: str, **fields: object) -> Found:
+    return Found(fact_type, 0, 1, dict(fields), None, kind)
+
+
+def rate(kind: str, value: float | None, count: int | None, denominator: int | None) -> Found:
+    return found(kind, "response_rate", value=value, count=count, denominator=denominator)
+
+
+def crs(kind: str, grade: str, count: int | None, percent: float | None) -> Found:
+    return found(kind, "safety_event", event="CRS", grade=grade, count=count, percent=percent, negated=False)
+
+
+TABLE, PROSE = "table_row", "paragraph"
+
+
+@pytest.mark.parametrize(
+    ("table", "text", "same"),
+    [
+        (found(TABLE, "cohort_size", value=58, population="treated"),
+         found(PROSE, "cohort_size", value=58, population="treated"), True),
+        (rate(TABLE, None, 9, 15), rate(PROSE, 60, 9, 15), True),  # "9/15" cell, "nine of 15 (60%)"
+        (rate(TABLE, 73, 94, 128), rate(PROSE, 73, None, None), True),
+        (rate(TABLE, None, 9, 15), rate(PROSE, None, 9, None), False),  # a count alone is too little
+        (rate(TABLE, 50, 9, 18), rate(PROSE, 60, 9, 15), False),
+        (crs(TABLE, ">=3", 3, None), crs(PROSE, ">=3", 3, 5), True),
+        (crs(TABLE, "any", 3, None), crs(PROSE, ">=3", 3, None), False),
+        (found(TABLE, "endpoint_change", value=-12.5, unit="points", measure="BVAS v3"),
+         found(PROSE, "endpoint_change", value=-12.5, unit="points", measure="BVAS"), True),
+    ],
+)  # fmt: skip
+def test_table_row_restated_in_prose(table: Found, text: Found, same: bool) -> None:
+    assert restates(table, text) is same
 
 
 # --- rows and cells (pressfacts_sections) -----------------------------------------------------

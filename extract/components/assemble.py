@@ -76,12 +76,12 @@ def drop_table_restatements(found: list[Found]) -> list[Found]:
 
 
 def settle_cohorts(found: list[Found], names: dict[str, CohortName]) -> set[str]:
-    """The cohorts the facts name. A trial is a cohort only beside another trial: facts of the one
-    trial an article covers are about the whole study (its dose levels or arms may still be cohorts)."""
-    trials = {f.cohort for f in found if f.cohort in names and names[f.cohort].kind == "trial"}
-    if len(trials) < 2:
+    """The cohorts the facts name. A trial is a cohort only beside another trial (named in the lines
+    the facts stand in): facts of the one trial an article covers are about the whole study, and its
+    dose levels or arms may still be cohorts."""
+    if len(frozenset().union(*(f.trials for f in found))) < 2:
         for fact in found:
-            if fact.cohort in trials:
+            if fact.cohort in names and names[fact.cohort].kind == "trial":
                 fact.cohort = None
     return {f.cohort for f in found if f.cohort is not None}
 

@@ -63,4 +63,9 @@ def record(doc: Doc, fact_type: str, start: int, end: int, cohort: str | None, *
     """Record one fact read from `doc.text[start:end]`."""
     if doc._.found is None:
         doc._.found = []
-    doc._.found.append(Found(fact_type, start, end, fields, cohort, block_at(doc, start).kind))
+    block = block_at(doc, start)
+    lines = [block] if block.heading is None else [block, doc._.blocks[block.heading]]
+    trials = frozenset(
+        m.key for m in doc._.mentions if m.kind == "trial" and any(b.start <= m.start < b.end for b in lines)
+    )
+    doc._.found.append(Found(fact_type, start, end, fields, cohort, block.kind, trials))

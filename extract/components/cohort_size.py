@@ -45,6 +45,7 @@ class CohortSizes:
         self.after_not_size = compile_regex(data["after_number_not_size"])
         self.outcome_after = compile_regex(data["outcome_after"])
         self.share_after_noun = compile_regex(data["share_after_noun"])
+        self.supportive_care = compile_regex(data["supportive_care"])
         self.planned = compile_regex(data["planned"])
         self.clause_break = compile_regex(data["clause_break"])
         self.subgroup = compile_regex(data["subgroup"])
@@ -65,7 +66,12 @@ class CohortSizes:
                 if start in taken or in_label(doc, sentence.start + start) or not self._is_size(text, start, end):
                     continue
                 value = parse_int(match.group("n"))
-                if not value or is_year(match.group("n")) or self.share_after_noun.match(text, match.end()):
+                if (
+                    not value
+                    or is_year(match.group("n"))
+                    or self.share_after_noun.match(text, match.end())
+                    or self.supportive_care.match(text, match.end())
+                ):
                     continue
                 clause = self._clause(text, start)
                 if self.planned.search(text, *clause):
@@ -77,7 +83,7 @@ class CohortSizes:
                     population = last_population or self._population(text, match, clause) or "treated"
                 else:
                     population = self._population(text, match, clause)
-                    if form != "n_equals" and self._outcome_first(text, match.end(), clause[1]):
+                    if form == "counted" and self._outcome_first(text, match, clause):
                         continue
                     population = population or "treated"
                     cohorts = [self._cohort(doc, sentence, clause, match.start())]
@@ -91,13 +97,17 @@ class CohortSizes:
                         subgroup=subgroup.group("subgroup") if subgroup else None,
                     )
 
-    def _outcome_first(self, text: str, start: int, end: int) -> bool:
-        """Whether an outcome verb comes before any population word in text[start:end]."""
-        outcome = self.outcome_after.search(text, start, end)
+    def _outcome_first(self, text: str, match: re.Match[str], clause: tuple[int, int]) -> bool:
+        """Whether the counted patients are the subject of an outcome ("two patients had grade 3 CRS"):
+        an outcome verb follows before any population word, and none stands before the count
+        ("has dosed 24 patients, all of whom had ...")."""
+        if any(regex.search(text, clause[0], match.end()) for _, regex in self.population):
+            return False
+        outcome = self.outcome_after.search(text, match.end(), clause[1])
         if outcome is None:
             return False
-        populations = [m.start() for _, regex in self.population if (m := regex.search(text, start, end))]
-        return not populations or outcome.start() < min(populations)
+        after = [m.start() for _, regex in self.population if (m := regex.search(text, match.end(), clause[1]))]
+        return not after or outcome.start() < min(after)
 
     def _is_size(self, text: str, start: int, end: int) -> bool:
         return not self.before_not_size.search(text[max(0, start - 30) : start]) and not self.after_not_size.match(

@@ -60,7 +60,7 @@ class Cohorts:
     def __call__(self, doc: Doc) -> Doc:
         norm = doc._.norm
         readable = [(block.start, norm[block.start : block.end]) for block in doc._.blocks if not block.boilerplate]
-        trials = {match.group(1) for _, text in readable for match in self.trial_names.finditer(text)}
+        trials = self._trials(readable)
         regex, form_key, short_key = self._vocabulary_regex(doc, trials)
         mentions: list[Mention] = []
         names: dict[str, CohortName] = {}
@@ -79,6 +79,16 @@ class Cohorts:
         doc._.cohort_names = names
         self._sentence_cohorts(doc)
         return doc
+
+    def _trials(self, readable: list[tuple[int, str]]) -> set[str]:
+        """Names standing before "trial"/"study", and their siblings: with CARTITUDE-1 a trial,
+        "CARTITUDE-2: initial results" names a trial too."""
+        trials = {match.group(1) for _, text in readable for match in self.trial_names.finditer(text)}
+        stems = {name.rsplit("-", 1)[0] for name in trials if "-" in name}
+        if stems:
+            sibling = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(stems)))})-[A-Za-z0-9]+\b")
+            trials |= {match.group(0) for _, text in readable for match in sibling.finditer(text)}
+        return trials
 
     @staticmethod
     def _add(mentions: list[Mention], names: dict[str, CohortName], mention: Mention, surface: str) -> None:

@@ -36,12 +36,14 @@ NAME_WORD = rf"(?:[A-Z]['’])?[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}{LOWER}][{LO
 INITIAL = r"[A-Z]\."
 PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|la|le|bin|ibn|al)"
 NAME_RUN = re.compile(
-    rf"(?:{INITIAL}\s+)*{NAME_WORD}(?:[ \t]+(?:{INITIAL}[ \t]+)*(?:{PARTICLE}[ \t]+)?{NAME_WORD}){{0,6}}"
+    rf"(?:{INITIAL}\s+){{0,3}}{NAME_WORD}(?:[ \t]+(?:{INITIAL}[ \t]+){{0,3}}(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{0,6}}"
 )
 # A sentence ends at . ! ? before a capital or a quote mark, but not after an initial ("Lynelle B. Hoch").
 SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bSt)(?<!\bNo)[.!?](?=\s+[\"A-Z(]|\s*$)")
 POSSESSIVE = re.compile(rf"^(?P<org>[{UPPER}][^,]{{0,60}}?)['’]s\s+(?P<title>[^,]+)$")
 QUOTE_MARK = '"'
+# How many words before a name can hold its role ("Calloway Partners analyst").
+PRE_ROLE_WORDS = 6
 
 
 @dataclass
@@ -215,7 +217,11 @@ class Quotes:
         end = SENTENCE_END.search(text)
         text = text[: end.start()] if end else text
         cut = self.appositive_end.search(text)
-        return (text[: cut.start()] if cut else text).strip(" ,")
+        text = (text[: cut.start()] if cut else text).strip(" ,")
+        if text[:1].islower() and not re.match(r"(?:an?|the|one)\b", text):
+            # a role in lower case ("chief of rheumatology at X"), or a verb ("said the company ...")
+            return text if any(self._is_role(w) for w in text.split()[:4]) else ""
+        return text
 
     def _pre_role(self, before: str) -> tuple[str | None, str | None, bool]:
         """Title and organisation from the words before a name: 'Calloway Partners analyst',
@@ -269,7 +275,7 @@ class Quotes:
         at = re.search(r"\s+at\s+", segment)
         if at:
             return segment[: at.start()], segment[at.end() :]
-        of = re.search(r"\s+of\s+(?:the\s+)?(?=[A-Z])", segment)
+        of = re.search(r"\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z])", segment)
         if of:
             head, obj = segment[: of.start()], segment[of.end() :]
             last = head.split()[-1].casefold() if head.split() else ""
@@ -304,10 +310,11 @@ class Quotes:
         self, text: str, offset: int, start: int, end: int, name: str, run_before: list[str]
     ) -> tuple[Person, int, int]:
         """The person whose name stands at text[start:end], with the role before and after it."""
-        clause = re.split(r"[,;:.]\s", text[:start])
-        before = " ".join([clause[-1], *run_before]) if clause[-1].strip() or run_before else ""
+        clause = re.split(r"[,;:.]\s|\"", text[:start])
+        before = clause[-1]  # holds the run's own leading words ("Vantor Chief Medical Officer")
         if not before.strip() and len(clause) >= 2:
             before = clause[-2]  # "Orinthe's chief executive, Ezra Pálsson"
+        before = " ".join(before.split()[-PRE_ROLE_WORDS:])
         appositive = self._appositive(text[end:])
         pre_title, pre_org, patient = self._pre_role(before)
         title, org = self._role(appositive) if appositive else (None, None)
@@ -326,6 +333,8 @@ class Quotes:
         """People the article names with a cue, then every later bare mention of them."""
         named: list[Named] = []
         for block in blocks:
+            if block.kind in ("headline", "heading"):
+                continue
             text = masked[block.start : block.end]
             for start, end, name, before in self._names(text, single_ok=True):
                 if _inside(block.start + start, quoted) or not self._has_cue(
@@ -359,9 +368,9 @@ class Quotes:
         after = text[end:]
         if not after.startswith(","):
             return bool(re.match(r"\s{2,},", after))  # a degree was blanked out
-        appositive = self._appositive(after)
-        return bool(appositive) and (
-            bool(self.patient.search(appositive)) or self._has_role(appositive.split(",")[0])
+        first = self._appositive(after).split(",")[0]
+        return bool(re.match(r"\s*\d{1,3}\b", first)) or self._has_role(first) or (
+            bool(re.match(r"(?:an?|one)\s", first)) and bool(self.patient.search(first))
         )
 
     # ------------------------------------------------------------------ attribution
@@ -395,13 +404,9 @@ class Quotes:
         lead = offset + len(text) - len(text.lstrip(" ,"))
         if self.pronoun.match(stripped):
             return Speaker("pronoun", None, lead, lead + len(stripped.split()[0]))
-        if self.non_person.match(stripped):
-            return Speaker("none", None, lead, lead + len(stripped))
-        if not stripped[:1].isupper():
-            return None
         found = self._person(text, offset)
         if found is None:
-            return None
+            return Speaker("none", None, lead, lead + len(stripped)) if self.non_person.match(stripped) else None
         person, start, end = found
         kind = "surname" if len(person.name.split()) < 2 else "person"
         return Speaker(kind, person, start, max(end, offset + len(text.rstrip(" ,"))))
@@ -450,7 +455,7 @@ class Quotes:
         return self._head_speaker(masked, unit, blocks, 0)
 
     # ------------------------------------------------------------------ quotes
-    def _resolve(self, speaker: Speaker, named: list[Named], before: int) -> Person | None:
+    def _resolve(self, speaker: Speaker, named: list[Named], before: int, masked: str) -> Person | None:
         if speaker.kind == "none":
             return None
         if speaker.kind == "pronoun":
@@ -458,15 +463,25 @@ class Quotes:
             return earlier[-1].person if earlier else None
         person = speaker.person
         assert person is not None
-        known = _lookup(person.name, named)
+        known = _lookup(person.name, named) or self._full_name(person.name, masked)
         if known is None:
-            return person
+            # a bare word no person in the article bears is a company ("Novartis said")
+            return person if speaker.kind == "person" else None
         return Person(
             known.name if speaker.kind == "surname" else person.name,
             person.title or (None if person.patient else known.title),
             person.organization or (None if person.patient else known.organization),
             person.patient or known.patient,
         )
+
+    def _full_name(self, surname: str, masked: str) -> Person | None:
+        """A person named in full somewhere in the article, without a cue ('Jane Roe leads ...')."""
+        if len(surname.split()) != 1:
+            return None
+        for start, end, name, _ in self._names(masked, single_ok=False):
+            if name.split()[-1] == surname:
+                return Person(name)
+        return None
 
     def _quotes(
         self, doc: Doc, masked: str, blocks: list[Block], units: list[Unit], named: list[Named]
@@ -484,7 +499,7 @@ class Quotes:
                         continue
                 current = None
                 continue
-            person = self._resolve(speaker, named, unit.open)
+            person = self._resolve(speaker, named, unit.open, masked)
             if person is None:
                 current = None
                 continue

@@ -110,6 +110,16 @@ def compatible(a: Reading, b: Reading) -> bool:
     return bool(shared) and all(abs(fa[k] - fb[k]) < 0.05 for k in shared)
 
 
+def same_group(doc: Doc, a: Reading, b: Reading) -> bool:
+    """Two readings about one group: the same cohort, or one names none and the other a disease or
+    trial (the whole study, as likely as not); a labelled arm or dose level is its own group."""
+    if a.cohort == b.cohort:
+        return True
+    named = a.cohort if b.cohort is None else b.cohort if a.cohort is None else None
+    entry = (doc._.cohort_names or {}).get(named) if named else None
+    return entry is not None and getattr(entry, "kind", "disease") != "label"
+
+
 class ResponseRates:
     def __init__(self, nlp: Language, name: str, patterns_path: str | None) -> None:
         data = load_patterns("response_rate.json", patterns_path)
@@ -158,7 +168,7 @@ class ResponseRates:
             found = self._read(doc, sentence, abbreviations, carried)
             readings.extend(found)
             previous = (sentence.block.start, found)
-        for r in self._without_restatements(readings):
+        for r in self._without_restatements(doc, readings):
             record(doc, "response_rate", r.start, r.end, r.cohort, measure=r.measure,
                    value=None if r.value is None else clean_value(r.value), count=r.count,
                    denominator=r.denominator)
@@ -177,26 +187,23 @@ class ResponseRates:
         forms = "|".join(re.escape(s) for s in sorted(entries, key=len, reverse=True))
         return Abbreviations(re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])"), entries)
 
-    def _without_restatements(self, readings: list[Reading]) -> list[Reading]:
+    def _without_restatements(self, doc: Doc, readings: list[Reading]) -> list[Reading]:
         """Drop summary lines restating the body, and shares restated with fewer details."""
         ranked = sorted(readings, key=lambda r: (r.summary, -len(fields_of(r)), r.start))
         kept: list[Reading] = []
         for r in ranked:
-            if r.summary and any(not k.summary and compatible(k, r) for k in kept):
-                continue
-            if any(self._covers(k, r) for k in kept):
-                continue
-            kept.append(r)
+            restated = any(
+                same_group(doc, k, r)
+                and compatible(k, r)
+                and (
+                    (r.summary and not k.summary)
+                    or (k.family == r.family and fields_of(r).keys() < fields_of(k).keys())
+                )
+                for k in kept
+            )
+            if not restated:
+                kept.append(r)
         return sorted(kept, key=lambda r: r.start)
-
-    @staticmethod
-    def _covers(kept: Reading, other: Reading) -> bool:
-        """`kept` says all `other` says about the same outcome of the same group, and more."""
-        fk, fo = fields_of(kept), fields_of(other)
-        if not (fo.keys() < fk.keys() and compatible(kept, other)):
-            return False
-        same_group = kept.cohort == other.cohort or other.summary
-        return same_group and (kept.family == other.family or other.summary)
 
     # --- one sentence ------------------------------------------------------------------
 
@@ -269,7 +276,7 @@ class ResponseRates:
             share.value, share.decimals = percent_value(groups["pct"])
             if share.value is None or share.value > 100:
                 return None
-            if self.not_share_after.match(text, match.end("pct")):
+            if self.not_share_after.match(text[match.end("pct") :]):
                 return None
         if groups.get("all"):
             share.count = share.denominator = parse_int(groups["all"])
@@ -339,13 +346,14 @@ class ResponseRates:
         return share
 
     def _outcomes(self, text: str, abbreviations: Abbreviations | None) -> list[Outcome]:
-        found: list[Outcome] = []
-        for match in self.outcomes.finditer(text):
-            index = int(match.lastgroup[1:])
-            found.append(self._outcome(text, match.start(), match.end(), self.entries[index]))
+        found: list[Outcome | None] = [
+            self._outcome(text, m.start(), m.end(), self.entries[int(m.lastgroup[1:])])
+            for m in self.outcomes.finditer(text)
+        ]
         if abbreviations:
+            spans = [(m.start(), m.end()) for m in self.outcomes.finditer(text)]
             for match in abbreviations.regex.finditer(text):
-                if not any(o.start <= match.start() < o.end for o in found):
+                if not any(start <= match.start() < end for start, end in spans):
                     entry = abbreviations.entries[match.group(0)]
                     found.append(self._outcome(text, match.start(), match.end(), entry))
         return sorted((o for o in found if o is not None), key=lambda o: o.start)
@@ -353,7 +361,7 @@ class ResponseRates:
     def _outcome(self, text: str, start: int, end: int, entry: dict[str, Any]) -> Outcome | None:
         if self.measure_not_before.search(text[max(0, start - 30) : start]):
             return None
-        if self.measure_not_after.match(text, end):
+        if self.measure_not_after.match(text[end:]):
             return None
         return Outcome(start, end, entry["measure"], entry["family"], bool(entry.get("verbal")))
 
@@ -362,10 +370,12 @@ class ResponseRates:
     def _pair(self, text: str, share: Share, shares: list[Share], outcomes: list[Outcome]) -> Outcome | None:
         after = next((o for o in outcomes if o.start >= share.core_end), None)
         before = next((o for o in reversed(outcomes) if o.end <= share.start), None)
-        if after and after.start <= share.end + 3 and self.rate_noun.match(text, share.end):
+        if after and after.start <= share.end + 3 and self.rate_noun.match(text[share.end :]):
             return after
         if after and not self._share_between(shares, share.core_end, after.start, share):
-            if self._reaches_forward(text[share.core_end : after.start], after):
+            # The outcome may stand inside the share's trailing words ("33 of 51 patients responded (64.7%)").
+            gap_start = share.end if after.start >= share.end else share.core_end
+            if self._reaches_forward(text[gap_start : after.start], after):
                 return after
         if before and not self._share_between(shares, before.end, share.start, share):
             if self._reaches_backward(text, before, share):
@@ -416,7 +426,7 @@ class ResponseRates:
         named = set(keys_between(doc, sentence.start + start, sentence.start + end))
         if len(named) == 1:
             return named.pop()
-        if not named and self.cohort_after.match(sentence.text, share.end):
+        if not named and self.cohort_after.match(sentence.text[share.end :]):
             after = keys_between(doc, sentence.start + share.end, sentence.start + min(len(sentence.text),
                                                                                           share.end + 40))
             if after:

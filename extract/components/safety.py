@@ -73,11 +73,11 @@ def year_like(number: str) -> bool:
     return number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100
 
 
-def blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with the spans replaced by spaces (offsets kept)."""
+def blank(text: str, spans: list[tuple[int, int]], filler: str = " ") -> str:
+    """`text` with the spans replaced by `filler` (offsets kept)."""
     chars = list(text)
     for start, end in spans:
-        chars[start:end] = " " * (end - start)
+        chars[start:end] = filler * (end - start)
     return "".join(chars)
 
 
@@ -175,24 +175,23 @@ class Safety:
         return self._compile_events(forms, extra) if extra or dropped else self.event_regex
 
     def _read_sentence(self, doc: Doc, sentence: Sentence, events: re.Pattern[str], state: _State) -> None:
-        clauses = self._clauses(doc, sentence, events)
         previous: list[str] = []
         previous_grades: dict[str, str] = {}
         sentence_events: list[str] = []
-        clause_cohort: str | None = None
-        for index, clause in enumerate(clauses):
+        carried: list[str] = []  # cohorts an earlier clause named ("In the SLE cohort, ...; in the LN cohort, ...")
+        for index, clause in enumerate(self._clauses(doc, sentence, events)):
             if index == 0 and self.pronoun_start.match(clause.words):
                 previous = state.previous_events
             reading, previous, previous_grades = self._read_clause(clause, events, previous, previous_grades)
-            cohort, clause_cohort = self._clause_cohort(doc, sentence, clause, clause_cohort, state)
+            groups, carried = self._clause_groups(doc, sentence, clause, carried, state)
             if reading:
-                self._record(doc, sentence, clause, reading, cohort, state)
+                self._record(doc, sentence, clause, reading, groups, state)
                 sentence_events = reading.events
             for child in clause.children:
                 child_reading, _, _ = self._read_clause(child, events, previous, previous_grades)
                 if child_reading:
-                    child_cohort, _ = self._clause_cohort(doc, sentence, child, cohort, state)
-                    self._record(doc, sentence, child, child_reading, child_cohort, state)
+                    child_groups, _ = self._clause_groups(doc, sentence, child, groups, state)
+                    self._record(doc, sentence, child, child_reading, child_groups, state)
         state.previous_events = sentence_events or self._named_events(sentence.text, events)
         state.previous_keys = self._keys(doc, sentence.start, sentence.start + len(sentence.text))
         state.previous_cohort = sentence.cohort
@@ -205,7 +204,7 @@ class Safety:
         spans = parentheses(text)
         breakdowns = [(s, e) for s, e in spans if self._is_breakdown(text[s + 1 : e - 1])]
         main = blank(text, breakdowns)
-        flat = blank(text, spans)
+        flat = blank(text, spans, "_")  # no clause break inside parentheses, and none taken for a space
         mention_starts = {m.start - sentence.start for m in doc._.mentions or []}
         clauses = [
             Clause(start, end, main)
@@ -393,36 +392,37 @@ class Safety:
         ]
         return self._keys(doc, sentence.start + clause.start, sentence.start + clause.end, blanked)
 
-    def _clause_cohort(
-        self, doc: Doc, sentence: Sentence, clause: Clause, carried: str | None, state: _State
-    ) -> tuple[str | None, str | None]:
-        """The cohort of a clause, and the one a following clause of the sentence carries on."""
+    def _clause_groups(
+        self, doc: Doc, sentence: Sentence, clause: Clause, carried: list[str], state: _State
+    ) -> tuple[list[str], list[str]]:
+        """The cohort keys a clause is about (none: the whole study), and those the next clause carries on."""
         keys = self._clause_keys(doc, sentence, clause)
-        if len(keys) == 1:
-            return keys[0], keys[0]
-        if keys or self.whole_study.search(clause.words):
-            return None, None
-        if carried is not None:
+        if keys:
+            return keys, keys
+        if self.whole_study.search(clause.words):
+            return [], []
+        if carried:
             return carried, carried
-        named_later = sentence.cohort in self._keys(doc, sentence.start, sentence.start + len(sentence.text))
-        if named_later and sentence.cohort not in self._keys(doc, sentence.start, sentence.start + clause.end):
+        sentence_keys = self._keys(doc, sentence.start, sentence.start + len(sentence.text))
+        if sentence.cohort in sentence_keys:
+            # the sentence's cohort is named in a later clause: this one is still about the one before
             same_block = state.previous_block == sentence.block.start
-            return (state.previous_cohort if same_block else None), None
-        return sentence.cohort, None
+            earlier = state.previous_cohort if same_block else None
+            return ([earlier] if earlier else []), []
+        return ([sentence.cohort] if sentence.cohort else []), []
 
     def _record(
-        self, doc: Doc, sentence: Sentence, clause: Clause, reading: Reading, cohort: str | None, state: _State
+        self, doc: Doc, sentence: Sentence, clause: Clause, reading: Reading, keys: list[str], state: _State
     ) -> None:
         words = clause.words
         start = sentence.start + clause.start + (len(words) - len(words.lstrip(" ,;:")))
         end = sentence.start + clause.start + len(words.rstrip(" ,;:."))
-        keys = self._clause_keys(doc, sentence, clause)
         if self.respectively.search(words) and len(reading.percents) >= 2:
-            self._record_respectively(doc, sentence, clause, reading, keys, state, (start, end))
+            self._record_respectively(doc, clause, reading, keys, state, (start, end))
             return
-        groups: list[str | None] = [cohort]
+        groups: list[str | None] = [keys[0] if len(keys) == 1 else None]
         if len(keys) >= 2 and (reading.negated or reading.scope_all):
-            groups = list(keys)
+            groups = list(keys)  # "In the gMG, AE and CIDP groups, all CRS was grade 1"
         elif self.distribute.search(words):
             groups = self._distributed(doc, sentence, keys, state) or groups
         for group in groups:
@@ -442,7 +442,6 @@ class Safety:
     def _record_respectively(
         self,
         doc: Doc,
-        sentence: Sentence,
         clause: Clause,
         reading: Reading,
         keys: list[str],

@@ -39,6 +39,8 @@ SINGLE_REGEXES = (
     "empty_cell",
     "rule_row",
     "footnote_marks",
+    "ungraded",
+    "size_not",
 )
 
 
@@ -70,6 +72,7 @@ class Tables:
         self.safety_not, self.definition = regex["safety_not"], regex["definition"]
         self.total, self.label_size = regex["total_row"], regex["label_size"]
         self.empty, self.rule, self.footnote = regex["empty_cell"], regex["rule_row"], regex["footnote_marks"]
+        self.ungraded, self.size_not = regex["ungraded"], regex["size_not"]
         self.endpoint = compile_regex(data["endpoint"]["pattern"])
         self.endpoint_strip = compile_regex(data["endpoint"]["strip"])
         self.response = compile_regex(data["response"]["pattern"])
@@ -94,11 +97,12 @@ class Tables:
         counts, percents = bool(self.counts_hint.search(header)), bool(self.percent_hint.search(header))
         event = next((event for event, regex in self.events if regex.search(name)), None)
         if event:
-            if self.safety_not.search(name):
+            grade = self._grade(name)
+            if self.safety_not.search(name) or grade is None:
                 return None
-            return Column("safety", {"event": event, "grade": self._grade(name)}, counts, percents)
+            return Column("safety", {"event": event, "grade": grade}, counts, percents)
         population = next((pop for pop, regex in self.sizes if regex.search(name)), None)
-        if population and not (percents and not counts):
+        if population and not (percents and not counts) and not self.size_not.search(header):
             return Column("size", {"population": population}, counts, percents)
         if self.endpoint.search(name):
             measure = self.endpoint_strip.sub("", name).strip(" ,;:")
@@ -110,12 +114,13 @@ class Tables:
             return Column("response", {"measure": name}, counts, percents)
         return None
 
-    def _grade(self, name: str) -> str:
+    def _grade(self, name: str) -> str | None:
+        """The grade an event header names: "any" when it names none, None when we cannot read it."""
         for grade, regex in self.grades:
             match = regex.search(name)
             if match:
                 return grade.replace("{1}", match.group(1)) if "{1}" in grade else grade
-        return "any"
+        return None if self.ungraded.search(name) else "any"
 
     # --- which cells belong to which cohort ---------------------------------
 
@@ -176,24 +181,25 @@ class Tables:
             figure = None if column.family == "definition" else self._figure(doc, cell, column)
             if figure is None:
                 continue
-            if column.family == "size" and self._count_only(figure):
+            if column.family == "size" and figure.get("count") is not None:
                 record(doc, "cohort_size", *evidence, group.cohort, value=figure["count"], **column.fields)
             elif column.family == "response":
                 self._response(doc, group, column, figure, size, measure, evidence)
             elif column.family == "safety":
-                self._safety(doc, group, column, figure, evidence)
+                self._safety(doc, group, column, figure, size, evidence)
             elif column.family == "endpoint":
                 record(
                     doc, "endpoint_change", *evidence, group.cohort, value=figure["number"], **column.fields
                 )
 
     def _size_cell(self, doc: Doc, group: Group) -> int | None:
-        """The group's n, from its size cell."""
-        for column, cell, _ in group.cells:
-            figure = self._figure(doc, cell, column) if column.family == "size" else None
-            if figure and self._count_only(figure):
-                return figure["count"]
-        return None
+        """The group's n, from its size cells: the last one (enrolled, then treated, then evaluable)."""
+        sizes = [
+            figure["count"]
+            for column, cell, _ in group.cells
+            if column.family == "size" and (figure := self._figure(doc, cell, column)) and "count" in figure
+        ]
+        return sizes[-1] if sizes else None
 
     def _label_size(self, doc: Doc, group: Group) -> int | None:
         """An "n=3" in the label or header naming the group."""
@@ -205,10 +211,6 @@ class Tables:
         definitions = [cell for column, cell, _ in group.cells if column.family == "definition"]
         text = self._text(doc, definitions[0]).strip() if len(definitions) == 1 else ""
         return "" if self.empty.match(text) else text
-
-    @staticmethod
-    def _count_only(figure: dict[str, Any]) -> bool:
-        return figure.get("count") is not None and figure.get("percent") is None
 
     def _response(
         self,
@@ -223,7 +225,7 @@ class Tables:
         count, denominator, percent = figure.get("count"), figure.get("denominator"), figure.get("percent")
         if denominator is None and count is not None:
             denominator = size
-        if (count is None and percent is None) or (count is not None and denominator and count > denominator):
+        if (count is None and percent is None) or not within(count, denominator):
             return
         record(
             doc,
@@ -236,9 +238,11 @@ class Tables:
             denominator=denominator,
         )
 
-    def _safety(self, doc: Doc, group: Group, column: Column, figure: dict, evidence: Span) -> None:
+    def _safety(
+        self, doc: Doc, group: Group, column: Column, figure: dict, size: int | None, evidence: Span
+    ) -> None:
         count, percent = figure.get("count"), figure.get("percent")
-        if count is None and percent is None:
+        if (count is None and percent is None) or not within(count, figure.get("denominator") or size):
             return
         negated = count == 0 or (count is None and percent == 0)
         record(
@@ -283,6 +287,11 @@ class Tables:
     @staticmethod
     def _text(doc: Doc, cell: Span) -> str:
         return doc._.norm[cell[0] : cell[1]]
+
+
+def within(count: int | None, total: int | None) -> bool:
+    """A count of patients cannot exceed the group's n: if it does, the column is not what we took it for."""
+    return count is None or total is None or count <= total
 
 
 def tables(doc: Doc, rule: re.Pattern[str]) -> Iterator[list[Block]]:
