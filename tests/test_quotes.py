@@ -24,7 +24,7 @@ def quotes(nlp, text: str) -> list[tuple[str, str | None, str | None, str]]:
     found = sorted(doc._.found_quotes or [], key=lambda q: q.start)
     for q in found:
         assert 0 <= q.start < q.end <= len(text)
-    return [(q.speaker, q.title, q.organization, " ".join(q.text.split()[:4])) for q in found]
+    return [(q.speaker, q.title, q.organization, " ".join(q.text.split()[:4]).strip(",.")) for q in found]
 
 
 CEO = ("Jane Roe", "Chief Executive Officer", "Acme Bio", "We are very pleased")
@@ -38,29 +38,29 @@ CASES = [
         '"These results matter," said Dr. Dinesh Khanna, Professor of Medicine and Director, '
         "University of Michigan Scleroderma Program.",
         [("Dinesh Khanna", "Professor of Medicine and Director", "University of Michigan Scleroderma Program",
-          "These results matter,")],
+          "These results matter")],
     ),
     (
         '"Over the last decade, we led," said Lynelle B. Hoch, president, Cell Therapy Organization, '
         "Bristol Myers Squibb.",
-        [("Lynelle B. Hoch", "president, Cell Therapy Organization", "Bristol Myers Squibb", "Over the last decade,")],
+        [("Lynelle B. Hoch", "president, Cell Therapy Organization", "Bristol Myers Squibb", "Over the last decade")],
     ),
     (
         '"It is safe," said Dr. Ann Lee, Professor of Neurology at Lakeview University Medical Center.',
-        [("Ann Lee", "Professor of Neurology", "Lakeview University Medical Center", "It is safe,")],
+        [("Ann Lee", "Professor of Neurology", "Lakeview University Medical Center", "It is safe")],
     ),
     (
         '"It is safe," said Dr. Ann Lee, president and chief executive officer of Lakeview Therapeutics.',
-        [("Ann Lee", "president and chief executive officer", "Lakeview Therapeutics", "It is safe,")],
+        [("Ann Lee", "president and chief executive officer", "Lakeview Therapeutics", "It is safe")],
     ),
     # the organisation before the name, or possessive
     (
         '"We built a network," said Vantor Chief Medical Officer Lucia Brandão.',
-        [("Lucia Brandão", "Chief Medical Officer", "Vantor", "We built a network,")],
+        [("Lucia Brandão", "Chief Medical Officer", "Vantor", "We built a network")],
     ),
     (
         '"We built a network," said Dr. Renata Vollmer, Veltrana\'s chief medical officer.',
-        [("Renata Vollmer", "chief medical officer", "Veltrana", "We built a network,")],
+        [("Renata Vollmer", "chief medical officer", "Veltrana", "We built a network")],
     ),
     # X, Title at Org, said: "..." / X commented as follows: (next line)
     (
@@ -105,7 +105,7 @@ CASES = [
     ),
     (
         '"We will publish soon," said Jane Roe, a spokeswoman for Acme Bio.',
-        [("Jane Roe", "spokeswoman", "Acme Bio", "We will publish soon,")],
+        [("Jane Roe", "spokeswoman", "Acme Bio", "We will publish soon")],
     ),
     (
         '"What I take from these data is simple."\n- Tobias Lindqvist, MD, Associate Professor of Medicine, '
@@ -115,13 +115,13 @@ CASES = [
     (
         'Jury citation: "Four diseases, one product, and responses in most." — Prof. Ingrid Saether, Chair, '
         "EAAN Scientific Programme Committee",
-        [("Ingrid Saether", "Chair", "EAAN Scientific Programme Committee", "Four diseases, one product,")],
+        [("Ingrid Saether", "Chair", "EAAN Scientific Programme Committee", "Four diseases, one product")],
     ),
     # split quotes and quotes over two paragraphs are one quote
     (
         '"We stopped every drug," said Dr. Lena Hartmann, a rheumatologist at University Hospital Erlangen and '
         'the senior author, "and we have not restarted one."',
-        [("Lena Hartmann", "rheumatologist", "University Hospital Erlangen", "We stopped every drug,")],
+        [("Lena Hartmann", "rheumatologist", "University Hospital Erlangen", "We stopped every drug")],
     ),
     (
         '"This is the longest look we have had.\n\n"The open questions are cost and capacity," said Dr. Marcus '

@@ -43,11 +43,19 @@ RELEASE = (
             "drugs",
             ["idecabtagene vicleucel", "ide-cel", "bb2121"],
         ),
-        ("Teclistamab produced responses in most patients with myeloma in the trial.\n", "drugs", ["teclistamab"]),
+        (
+            "Teclistamab produced responses in most patients with myeloma in the trial.\n",
+            "drugs",
+            ["teclistamab"],
+        ),
         ("The study was registered as NCT04567890 and enrolled patients with lupus.\n", "drugs", []),
         # sponsors
         ("Kite Presents Longer-Term ZUMA-1 Results\n\nThe data were strong.\n", "sponsor", "Kite"),
-        ("The therapy met its endpoint, Cartesian Therapeutics said on Tuesday.\n", "sponsor", "Cartesian Therapeutics"),
+        (
+            "The therapy met its endpoint, Cartesian Therapeutics said on Tuesday.\n",
+            "sponsor",
+            "Cartesian Therapeutics",
+        ),
         ("Doctors at Uniklinikum Erlangen treated ten patients.\n", "sponsor", None),
         # meetings
         (

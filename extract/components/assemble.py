@@ -64,10 +64,10 @@ def restates(table: Found, prose: Found) -> bool:
     """Whether a table-row fact says what a fact read from prose says, for the same cohort."""
     if table.type != prose.type or table.cohort != prose.cohort:
         return False
-    a, b = table.fields, prose.fields
-    if any(a.get(k) is not None and b.get(k) is not None and a[k] != b[k] for k in IDENTITY[table.type]):
+    a, b, fact_type = table.fields, prose.fields, table.type
+    if any(a.get(k) is not None and b.get(k) is not None and a[k] != b[k] for k in IDENTITY[fact_type]):
         return False
-    return any(all(a.get(k) is not None and a[k] == b.get(k) for k in keys) for keys in RESTATED_BY[table.type])
+    return any(all(a.get(k) is not None and a[k] == b.get(k) for k in keys) for keys in RESTATED_BY[fact_type])
 
 
 def drop_table_restatements(found: list[Found]) -> list[Found]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pressfacts.doc import CohortName, Mention, block_index
+from pressfacts.doc import CohortName, Mention, block_at, block_index
 from pressfacts.patterns import pattern_path
 
 TOTAL_ROW = re.compile(r"^\s*(?:all|total|overall|pooled|combined)\b", re.I)
@@ -38,6 +38,8 @@ class Cohorts:
                 self.short_key[form] = disease["key"]
         self.labels = [(re.compile(label["pattern"]), label["key"], label["kind"]) for label in data["labels"]]
         self.trial_names = re.compile(data["trial_names"])
+        self.arm_names = re.compile(data["arm_names"], re.I)
+        self.cohort_word = re.compile(data["cohort_word"], re.I)
         self.whole_study = re.compile("|".join(data["whole_study"]), re.I)
 
     def _vocabulary_regex(self, doc: Doc, trials: set[str]) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
@@ -60,15 +62,15 @@ class Cohorts:
     def __call__(self, doc: Doc) -> Doc:
         norm = doc._.norm
         readable = [(block.start, norm[block.start : block.end]) for block in doc._.blocks if not block.boilerplate]
-        trials = self._trials(readable)
-        regex, form_key, short_key = self._vocabulary_regex(doc, trials)
+        trials, arms = self._trials(readable), self._arms(readable)
+        regex, form_key, short_key = self._vocabulary_regex(doc, trials | arms)
         mentions: list[Mention] = []
         names: dict[str, CohortName] = {}
         for offset, text in readable:
             for match in regex.finditer(text):
                 surface = match.group(0)
                 key = short_key.get(surface) or form_key[surface.lower()]
-                kind = "trial" if key in trials else "disease"
+                kind = "label" if key in arms else "trial" if key in trials else "disease"
                 self._add(mentions, names, Mention(key, offset + match.start(), offset + match.end(), kind), surface)
             for label, template, kind in self.labels:
                 for match in label.finditer(text):
@@ -77,8 +79,31 @@ class Cohorts:
         mentions.sort(key=lambda m: m.start)
         doc._.mentions = mentions
         doc._.cohort_names = names
-        self._sentence_cohorts(doc)
+        self._sentence_cohorts(doc, self._named_as_cohorts(doc))
         return doc
+
+    def _arms(self, readable: list[tuple[int, str]]) -> set[str]:
+        """The arms of a placebo-controlled trial ("randomized to Descartes-08 or placebo")."""
+        arms = {match.group(1) for _, text in readable for match in self.arm_names.finditer(text)}
+        if not any(arm.lower() == "placebo" for arm in arms):
+            return set()
+        return {arm for arm in arms if arm.lower() != "placebo"} | {"placebo", "Placebo"}
+
+    def _named_as_cohorts(self, doc: Doc) -> set[str]:
+        """Disease keys the article treats as groups: named as a cohort ("the SLE cohort"), or heading
+        a section or a table row."""
+        norm, found = doc._.norm, set()
+        for mention in doc._.mentions:
+            block = block_at(doc, mention.start)
+            around = norm[max(block.start, mention.start - 14) : mention.start] + "#" + norm[mention.end : mention.end + 14]
+            before, after = around.split("#", 1)
+            if (
+                block.kind == "heading"
+                or (block.kind == "table_row" and block.cells and mention.start < block.cells[0][1])
+                or self.cohort_word.search(after) or self.cohort_word.search(before)
+            ):
+                found.add(mention.key)
+        return found
 
     def _trials(self, readable: list[tuple[int, str]]) -> set[str]:
         """Names standing before "trial"/"study", and their siblings: with CARTITUDE-1 a trial,
@@ -96,7 +121,8 @@ class Cohorts:
         forms = names.setdefault(mention.key, CohortName(mention.kind)).forms
         forms[surface] = forms.get(surface, 0) + 1
 
-    def _sentence_cohorts(self, doc: Doc) -> None:
+    def _sentence_cohorts(self, doc: Doc, group_diseases: set[str]) -> None:
+        names = doc._.cohort_names
         heading_cohort: dict[int, str | None] = {}
         carried: str | None = None
         current_block = -1
@@ -112,6 +138,10 @@ class Cohorts:
                 named = first_cell or named
                 if TOTAL_ROW.match(doc._.norm[block.cells[0][0] : block.cells[0][1]]):
                     named, carried = [], None
+            if carried in names and names[carried].kind == "trial":
+                # Inside one trial's passage, only a disease the article treats as a group moves a
+                # sentence out of the trial ("in lupus rather than in lymphoma" does not).
+                named = [k for k in named if names[k].kind != "disease" or k in group_diseases]
             if len(set(named)) == 1:
                 carried = named[0]
             elif named or self.whole_study.search(sent.text):

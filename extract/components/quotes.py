@@ -211,14 +211,15 @@ class Quotes:
 
     def _appositive(self, text: str) -> str:
         """The appositive at the start of `text` (', a rheumatologist at X, who ...' -> 'a rheumatologist at X')."""
-        if not text.lstrip().startswith(","):
+        affiliation = re.match(r"\s+(?=(?:of|from|at)\s+(?:the\s+)?[A-Z])", text)
+        if not text.lstrip().startswith(",") and not affiliation:
             return ""
-        text = text.lstrip()[1:]
+        text = text[affiliation.end() :] if affiliation else text.lstrip()[1:]
         end = SENTENCE_END.search(text)
         text = text[: end.start()] if end else text
         cut = self.appositive_end.search(text)
         text = (text[: cut.start()] if cut else text).strip(" ,")
-        if text[:1].islower() and not re.match(r"(?:an?|the|one)\b", text):
+        if text[:1].islower() and not re.match(r"(?:an?|the|one|of|from|at)\b", text):
             # a role in lower case ("chief of rheumatology at X"), or a verb ("said the company ...")
             return text if any(self._is_role(w) for w in text.split()[:4]) else ""
         return text
@@ -226,7 +227,7 @@ class Quotes:
     def _pre_role(self, before: str) -> tuple[str | None, str | None, bool]:
         """Title and organisation from the words before a name: 'Calloway Partners analyst',
         'presenting author', "Orinthe's chief executive"."""
-        before = _collapse(before).strip(" ,")
+        before = re.sub(r"^(?i:the|a|an)\s+", "", _collapse(before).strip(" ,"))
         patient = bool(self.patient.search(before))
         possessive = POSSESSIVE.match(before)
         if possessive and self._has_role(possessive["title"]):
@@ -251,6 +252,9 @@ class Quotes:
         text = re.sub(r"^(?:a|an|the)\s+", "", text)
         if not text:
             return None, None
+        affiliation = re.match(r"(?:of|from|at)\s+(?:the\s+)?", text)
+        if affiliation:  # "Carlos Mendes of the University of Lisbon"
+            return None, self._clean_org(text[affiliation.end() :])
         possessive = POSSESSIVE.match(text)
         if possessive:
             return self._clean_title(possessive["title"]), self._clean_org(possessive["org"])
@@ -302,9 +306,13 @@ class Quotes:
 
     def _person(self, text: str, offset: int) -> tuple[Person, int, int] | None:
         """The person named first in `text` (masked), with the role around the name."""
-        for start, end, name, run_before in self._names(text, single_ok=True):
-            return self._person_at(text, offset, start, end, name, run_before)
-        return None
+        names = list(self._names(text, single_ok=True))
+        full = [n for n in names if len(n[2].split()) >= 2]
+        if not names:
+            return None
+        # a full name over a single capitalised word ("Commenting on ..., Dr. Ahmed Khan, ...")
+        start, end, name, run_before = (full or names)[0]
+        return self._person_at(text, offset, start, end, name, run_before)
 
     def _person_at(
         self, text: str, offset: int, start: int, end: int, name: str, run_before: list[str]

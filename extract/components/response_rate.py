@@ -28,6 +28,7 @@ from pressfacts.components.base import Sentence, compile_regex, load_patterns, r
 from pressfacts.components.cohorts import keys_between
 from pressfacts.numbers import clean_value, parse_int, parse_number
 
+GENERIC_FAMILY = "response"  # "responses in 93%", "91% response rates": any kind of response
 UNIT = re.compile(r"\s?(?:%|per\s?cent|percent)\s*$", re.I)
 WORD = re.compile(r"[\w()'/-]+")
 
@@ -120,6 +121,15 @@ def same_group(doc: Doc, a: Reading, b: Reading) -> bool:
     return entry is not None and getattr(entry, "kind", "disease") != "label"
 
 
+def distinct_arms(doc: Doc, a: Reading, b: Reading) -> bool:
+    """Two different labelled groups (arms, dose levels): their shares are never one fact."""
+    names = doc._.cohort_names or {}
+    return (
+        a.cohort != b.cohort
+        and all(c is not None and getattr(names.get(c), "kind", None) == "label" for c in (a.cohort, b.cohort))
+    )
+
+
 class ResponseRates:
     def __init__(self, nlp: Language, name: str, patterns_path: str | None) -> None:
         data = load_patterns("response_rate.json", patterns_path)
@@ -188,22 +198,27 @@ class ResponseRates:
         return Abbreviations(re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])"), entries)
 
     def _without_restatements(self, doc: Doc, readings: list[Reading]) -> list[Reading]:
-        """Drop summary lines restating the body, and shares restated with fewer details."""
+        """Drop summary lines restating the body, and shares restated elsewhere with fewer details."""
         ranked = sorted(readings, key=lambda r: (r.summary, -len(fields_of(r)), r.start))
         kept: list[Reading] = []
         for r in ranked:
-            restated = any(
-                same_group(doc, k, r)
-                and compatible(k, r)
-                and (
-                    (r.summary and not k.summary)
-                    or (k.family == r.family and fields_of(r).keys() < fields_of(k).keys())
-                )
-                for k in kept
-            )
-            if not restated:
+            if not any(self._restates(doc, r, k) for k in kept):
                 kept.append(r)
         return sorted(kept, key=lambda r: r.start)
+
+    @staticmethod
+    def _restates(doc: Doc, reading: Reading, kept: Reading) -> bool:
+        """A summary line saying what the body says (a headline's "response" may be any response), or a
+        share saying less than another about the same outcome ("an 86% response rate" after "12 (86%)")."""
+        if not compatible(kept, reading):
+            return False
+        if reading.summary and not kept.summary:
+            return same_group(doc, kept, reading) and reading.family in (kept.family, GENERIC_FAMILY)
+        return (
+            kept.family == reading.family
+            and fields_of(reading).keys() < fields_of(kept).keys()
+            and not distinct_arms(doc, kept, reading)
+        )
 
     # --- one sentence ------------------------------------------------------------------
 

@@ -357,8 +357,15 @@ class Safety:
         return reading
 
     def _mask_grades(self, words: str, grades: list[Grade] | None = None) -> str:
+        """The clause with each numbered grade phrase written as one word ("grade---"), so that
+        its numbers are no counts and "one grade 5 event" still reads as one event."""
         grades = self._grades(words) if grades is None else grades
-        return blank(words, [(g.start, g.end) for g in grades if re.search(r"\d", words[g.start : g.end])])
+        chars = list(words)
+        for grade in grades:
+            phrase = words[grade.start : grade.end]
+            if re.search(r"\d", phrase) and len(phrase) >= 5:
+                chars[grade.start : grade.end] = "grade" + "-" * (len(phrase) - 5)
+        return "".join(chars)
 
     def _count(self, masked: str) -> int | None:
         best: tuple[int, int] | None = None

@@ -37,7 +37,9 @@ class Study:
         self.not_trials = {w.lower() for w in data["not_trials"]}
         self.phase = compile_regex(data["phase"])
         self.drug_patterns = [compile_regex(p, flags=0) for p in data["drug_patterns"]]
-        self.not_drug = compile_regex(rf"^(?:{'|'.join(data['not_drugs'])})\b|^(?:{'|'.join(data['not_drugs'])})-?\d")
+        self.not_drug = compile_regex(
+            rf"^(?:{'|'.join(data['not_drugs'])})\b|^(?:{'|'.join(data['not_drugs'])})-?\d"
+        )
         self.sponsor_patterns = [compile_regex(p, flags=0) for p in data["sponsor_patterns"]]
         self.company = compile_regex(data["company_words"], flags=0)
         self.not_sponsor = compile_regex(data["not_sponsors"], flags=0)
@@ -92,7 +94,9 @@ class Study:
                         in_lead.add(name.lower())
             paragraphs += block.kind == "paragraph" and len(text) >= LEAD_LENGTH
         everything = " ".join(text.lower() for _, text in blocks)
-        kept = [k for k in first_seen if k in in_lead or len(re.findall(rf"\b{re.escape(k)}\b", everything)) >= 2]
+        kept = [
+            k for k in first_seen if k in in_lead or len(re.findall(rf"\b{re.escape(k)}\b", everything)) >= 2
+        ]
         # "autoleucel" alone is the second word of "obecabtagene autoleucel", not a drug of its own.
         kept = [k for k in kept if not any(other.endswith(" " + k) for other in kept)]
         return [first_seen[k] for k in kept][:6]
@@ -136,7 +140,7 @@ def _phase_text(written: str) -> str:
 
 
 def _drug_text(written: str) -> str:
-    """INN names and their short forms lower case ('Obe-cel' at a sentence start is obe-cel); the rest as written."""
+    """INN names and short forms in lower case ('Obe-cel' is obe-cel); the rest as written."""
     return written.lower() if INN_FORM.match(written) else written
 
 
