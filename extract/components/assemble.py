@@ -67,7 +67,9 @@ def restates(table: Found, prose: Found) -> bool:
     a, b, fact_type = table.fields, prose.fields, table.type
     if any(a.get(k) is not None and b.get(k) is not None and a[k] != b[k] for k in IDENTITY[fact_type]):
         return False
-    return any(all(a.get(k) is not None and a[k] == b.get(k) for k in keys) for keys in RESTATED_BY[fact_type])
+    return any(
+        all(a.get(k) is not None and a[k] == b.get(k) for k in keys) for keys in RESTATED_BY[fact_type]
+    )
 
 
 def drop_table_restatements(found: list[Found]) -> list[Found]:

@@ -79,8 +79,18 @@ class Cohorts:
         mentions.sort(key=lambda m: m.start)
         doc._.mentions = mentions
         doc._.cohort_names = names
-        self._sentence_cohorts(doc, self._named_as_cohorts(doc))
+        self._keep_group_diseases(doc)
+        self._sentence_cohorts(doc)
         return doc
+
+    def _keep_group_diseases(self, doc: Doc) -> None:
+        """Where an article has arms, dose levels or trials, a disease is a cohort only when the article
+        treats it as a group; otherwise it is the study's disease ("Lupus Low Disease Activity State",
+        "MG-ADL", "as in lupus"), and its mentions are dropped."""
+        if all(m.kind == "disease" for m in doc._.mentions):
+            return
+        groups = self._named_as_cohorts(doc)
+        doc._.mentions = [m for m in doc._.mentions if m.kind != "disease" or m.key in groups]
 
     def _arms(self, readable: list[tuple[int, str]]) -> set[str]:
         """The arms of a placebo-controlled trial ("randomized to Descartes-08 or placebo")."""
@@ -121,8 +131,7 @@ class Cohorts:
         forms = names.setdefault(mention.key, CohortName(mention.kind)).forms
         forms[surface] = forms.get(surface, 0) + 1
 
-    def _sentence_cohorts(self, doc: Doc, group_diseases: set[str]) -> None:
-        names = doc._.cohort_names
+    def _sentence_cohorts(self, doc: Doc) -> None:
         heading_cohort: dict[int, str | None] = {}
         carried: str | None = None
         current_block = -1
@@ -131,17 +140,16 @@ class Cohorts:
             block = doc._.blocks[index]
             named = keys_between(doc, sent.start_char, sent.end_char)
             if index != current_block:
+                # A list item goes on from the item before it; any other block starts from its heading.
+                follows_item = current_block >= 0 and block.kind == doc._.blocks[current_block].kind == "bullet"
                 current_block = index
-                carried = self._block_context(doc, index, heading_cohort)
+                if not follows_item:
+                    carried = self._block_context(doc, index, heading_cohort)
             if block.kind == "table_row" and block.cells:
                 first_cell = keys_between(doc, *block.cells[0])
                 named = first_cell or named
                 if TOTAL_ROW.match(doc._.norm[block.cells[0][0] : block.cells[0][1]]):
                     named, carried = [], None
-            if carried in names and names[carried].kind == "trial":
-                # Inside one trial's passage, only a disease the article treats as a group moves a
-                # sentence out of the trial ("in lupus rather than in lymphoma" does not).
-                named = [k for k in named if names[k].kind != "disease" or k in group_diseases]
             if len(set(named)) == 1:
                 carried = named[0]
             elif named or self.whole_study.search(sent.text):

@@ -23,7 +23,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pressfacts.components.base import Sentence, compile_regex, load_patterns, readable_sentences, record
-from pressfacts.components.cohorts import keys_between
 from pressfacts.numbers import NUMBER, clean_value, parse_number
 
 SUMMARY_KINDS = {"headline", "heading", "bullet"}
@@ -322,7 +321,9 @@ class Endpoints:
                 changes = self._resolve(sentence.text, self._changes(sentence.text), mentions, previous)
                 scope = 0
                 for change in changes:
-                    candidates.append((sentence, change, self._cohort(doc, sentence, scope, change)))
+                    candidates.append(
+                        (sentence, change, self._cohort(doc, sentence, scope, change, mentions))
+                    )
                     scope = change.end
             if mentions:
                 previous = mentions[-1]
@@ -340,10 +341,22 @@ class Endpoints:
             )
         return doc
 
-    def _cohort(self, doc: Doc, sentence: Sentence, scope_start: int, change: Change) -> str | None:
-        """The cohort the clause names ('in the two patients with RA'), else the sentence's."""
-        clause_start = max(scope_start, self._clause_start(sentence.text, change.start))
-        named = set(keys_between(doc, sentence.start + clause_start, sentence.start + change.end))
+    def _cohort(
+        self, doc: Doc, sentence: Sentence, scope_start: int, change: Change, measures: list[MeasureMention]
+    ) -> str | None:
+        """The cohort the clause names ('in the two patients with RA'), else the sentence's.
+
+        A disease inside a measure's name ("MG" in "MG Activities of Daily Living") names no cohort.
+        """
+        start = sentence.start + max(scope_start, self._clause_start(sentence.text, change.start))
+        inside_measures = [(sentence.start + m.start, sentence.start + m.end) for m in measures]
+        named = {
+            m.key
+            for m in doc._.mentions or []
+            if start <= m.start
+            and m.end <= sentence.start + change.end
+            and not any(s <= m.start and m.end <= e for s, e in inside_measures)
+        }
         return named.pop() if len(named) == 1 else sentence.cohort
 
     @staticmethod

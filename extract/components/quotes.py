@@ -111,7 +111,10 @@ class Quotes:
         rest = data["head_verb_rest"]["pattern"]
         self.verb_first = re.compile(rf"^\s*(?i:{verbs})\b")
         self.who_first = re.compile(rf"^\s*(?P<who>(?:[^.!?;:\"]|(?<=\b[A-Z])\.){{1,200}}?)\s+(?i:{verbs})\b")
-        self.head = re.compile(rf"^(?P<who>[^\"]{{1,300}}?)\s+(?i:{verbs}){rest}\s*[:,]\s*$")
+        self.head = re.compile(
+            rf"^(?P<who>[^\"]{{1,300}}?)\s+(?i:{verbs}){rest}\s*[:,]\s*$"
+            rf"|^\s*(?i:according to)\s+(?P<source>[^\"]{{1,300}}?)\s*[:,]\s*$"
+        )
         self.dash = re.compile(r"^\s*[.,]?\s*-{1,2}\s+")
         self.honorific = re.compile(data["honorifics"]["pattern"])
         self.degree = re.compile(data["degrees"]["pattern"])
@@ -129,6 +132,7 @@ class Quotes:
         self.corporate_roles = _words(data, "corporate_roles")
         self.org_cues = _words(data, "organization_cues")
         self.not_name = _words(data, "not_name_words")
+        self.company_marks = re.compile(data["company_marks"]["pattern"])
         self.pull_quote_chars = int(data["pull_quote_prefix"]["chars"])
 
     # ------------------------------------------------------------------ the component
@@ -329,10 +333,8 @@ class Quotes:
         patient = patient or bool(appositive and self.patient.search(appositive))
         if patient:
             title, org = None, None
-        elif not title and not org:
-            title, org = pre_title, pre_org
-        elif not org and pre_org:
-            org = pre_org
+        else:
+            title, org = title or pre_title, org or pre_org
         return Person(_collapse(name), title, org, patient), offset + start, offset + end
 
     def _named(
@@ -419,9 +421,7 @@ class Quotes:
         kind = "surname" if len(person.name.split()) < 2 else "person"
         return Speaker(kind, person, start, max(end, offset + len(text.rstrip(" ,"))))
 
-    def _head_speaker(
-        self, masked: str, unit: Unit, blocks: list[Block], units_before: int
-    ) -> Speaker | None:
+    def _head_speaker(self, masked: str, unit: Unit, blocks: list[Block]) -> Speaker | None:
         """An attribution ending right before the opening mark ('X, Title at Org, said: "')."""
         block = blocks[unit.first_block]
         start = block.start
@@ -437,7 +437,8 @@ class Quotes:
         head = self.head.match(text)
         if head is None:
             return None
-        return self._speaker(head["who"], start)
+        group = "who" if head["who"] is not None else "source"
+        return self._speaker(head[group], start + head.start(group))
 
     def _next_block_dash(self, masked: str, unit: Unit, blocks: list[Block], tail: str) -> Speaker | None:
         """'"..."' then a line '- Tobias Lindqvist, MD, Associate Professor, X'."""
@@ -460,7 +461,7 @@ class Quotes:
             )
             if speaker is not None:
                 return speaker
-        return self._head_speaker(masked, unit, blocks, 0)
+        return self._head_speaker(masked, unit, blocks)
 
     # ------------------------------------------------------------------ quotes
     def _resolve(self, speaker: Speaker, named: list[Named], before: int, masked: str) -> Person | None:
@@ -473,13 +474,19 @@ class Quotes:
         assert person is not None
         known = _lookup(person.name, named) or self._full_name(person.name, masked)
         if known is None:
-            # a bare word no person in the article bears is a company ("Novartis said")
-            return person if speaker.kind == "person" else None
+            # a bare word no person in the article bears is a company ("Novartis said"), and so is
+            # a name the article writes as a company ("Bristol Myers Squibb (NYSE: BMY)")
+            return person if speaker.kind == "person" and not self._is_company(person.name, masked) else None
         return Person(
             known.name if speaker.kind == "surname" else person.name,
             person.title or (None if person.patient else known.title),
             person.organization or (None if person.patient else known.organization),
             person.patient or known.patient,
+        )
+
+    def _is_company(self, name: str, masked: str) -> bool:
+        return any(
+            self.company_marks.match(masked, m.end()) for m in re.finditer(rf"\b{re.escape(name)}\b", masked)
         )
 
     def _full_name(self, surname: str, masked: str) -> Person | None:

@@ -28,6 +28,8 @@ from pressfacts.components.base import Sentence, compile_regex, load_patterns, r
 from pressfacts.components.cohorts import keys_between
 from pressfacts.numbers import clean_value, parse_int, parse_number
 
+# Outcomes tried after a share: the first may be part of its group ("nine of the 20 responders were ...").
+FORWARD_TRIES = 3
 GENERIC_FAMILY = "response"  # "responses in 93%", "91% response rates": any kind of response
 UNIT = re.compile(r"\s?(?:%|per\s?cent|percent)\s*$", re.I)
 WORD = re.compile(r"[\w()'/-]+")
@@ -383,11 +385,13 @@ class ResponseRates:
     # --- pairing a share with its outcome ------------------------------------------------
 
     def _pair(self, text: str, share: Share, shares: list[Share], outcomes: list[Outcome]) -> Outcome | None:
-        after = next((o for o in outcomes if o.start >= share.core_end), None)
+        following = [o for o in outcomes if o.start >= share.core_end][:FORWARD_TRIES]
         before = next((o for o in reversed(outcomes) if o.end <= share.start), None)
-        if after and after.start <= share.end + 3 and self.rate_noun.match(text[share.end :]):
-            return after
-        if after and not self._share_between(shares, share.core_end, after.start, share):
+        if following and following[0].start <= share.end + 3 and self.rate_noun.match(text[share.end :]):
+            return following[0]
+        for after in following:
+            if self._share_between(shares, share.core_end, after.start, share):
+                break
             # The outcome may stand inside the share's trailing words ("33 of 51 patients responded (64.7%)").
             gap_start = share.end if after.start >= share.end else share.core_end
             if self._reaches_forward(text[gap_start : after.start], after):

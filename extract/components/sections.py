@@ -26,6 +26,7 @@ CELL_SPLIT = (re.compile(r"\s*\|\s*"), re.compile(r"\s*\t[\t ]*"), re.compile(r"
 INLINE_LABEL = re.compile(r"^[^:]{2,40}:\s*\S")
 # A wire story's dateline ("BOSTON, Mass. -", "LEIDEN, the Netherlands, Aug. 7, 2025 -") starts the news again.
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40},[^-]{0,80}\s-\s")
+NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))\s+[A-Z]")
 TERMINAL = re.compile(r"[.!?:;\"')\]]\s*$")
 SENTENCE_END = {".", "!", "?"}
 
@@ -84,12 +85,12 @@ class Sections:
     def _kind(line: str) -> str:
         if is_row(line):
             return "table_row"
-        if BULLET.match(line):
-            return "bullet"
         words = line.split()
-        if len(words) <= 20 and not TERMINAL.search(line) and not line.startswith('"'):
-            return "heading"
-        return "paragraph"
+        short = len(words) <= 20 and not TERMINAL.search(line) and not line.startswith('"')
+        if BULLET.match(line):
+            # "2. The ZENITH-SLE trial" is a numbered heading, "- 12 patients were dosed" a list item.
+            return "heading" if short and NUMBERED.match(line) else "bullet"
+        return "heading" if short else "paragraph"
 
     @staticmethod
     def _cells(line: str, offset: int) -> list[tuple[int, int]]:
