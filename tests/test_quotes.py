@@ -32,18 +32,34 @@ CEO = ("Jane Roe", "Chief Executive Officer", "Acme Bio", "We are very pleased")
 CASES = [
     # said X, Title of Org / Title, Org / Title at Org
     ('"We are very pleased with these data," said Jane Roe, Chief Executive Officer of Acme Bio.', [CEO]),
-    ("“We are very pleased with these data,” said Jane Roe, M.D., Chief Executive Officer of Acme Bio.", [CEO]),
+    (
+        "“We are very pleased with these data,” said Jane Roe, M.D., Chief Executive Officer of Acme Bio.",
+        [CEO],
+    ),
     ('"We are very pleased," said Jane Roe, Ph.D., Chief Executive Officer, Acme Bio.', [CEO]),
     (
         '"These results matter," said Dr. Dinesh Khanna, Professor of Medicine and Director, '
         "University of Michigan Scleroderma Program.",
-        [("Dinesh Khanna", "Professor of Medicine and Director", "University of Michigan Scleroderma Program",
-          "These results matter")],
+        [
+            (
+                "Dinesh Khanna",
+                "Professor of Medicine and Director",
+                "University of Michigan Scleroderma Program",
+                "These results matter",
+            )
+        ],
     ),
     (
         '"Over the last decade, we led," said Lynelle B. Hoch, president, Cell Therapy Organization, '
         "Bristol Myers Squibb.",
-        [("Lynelle B. Hoch", "president, Cell Therapy Organization", "Bristol Myers Squibb", "Over the last decade")],
+        [
+            (
+                "Lynelle B. Hoch",
+                "president, Cell Therapy Organization",
+                "Bristol Myers Squibb",
+                "Over the last decade",
+            )
+        ],
     ),
     (
         '"It is safe," said Dr. Ann Lee, Professor of Neurology at Lakeview University Medical Center.',
@@ -64,19 +80,40 @@ CASES = [
     ),
     # X, Title at Org, said: "..." / X commented as follows: (next line)
     (
-        'Dr. Henrik Aaltonen, Professor of Neurology at Lakeview Medical Center and a KYSA-6 investigator, '
+        "Dr. Henrik Aaltonen, Professor of Neurology at Lakeview Medical Center and a KYSA-6 investigator, "
         'said: "These patients had cycled through every option."',
-        [("Henrik Aaltonen", "Professor of Neurology", "Lakeview Medical Center", "These patients had cycled")],
+        [
+            (
+                "Henrik Aaltonen",
+                "Professor of Neurology",
+                "Lakeview Medical Center",
+                "These patients had cycled",
+            )
+        ],
     ),
     (
         "Takeshi Hanazono, Representative Director, President and CEO of Mizuchi, commented as follows:\n"
         '"We are greatly encouraged by this activity."',
-        [("Takeshi Hanazono", "Representative Director, President and CEO", "Mizuchi", "We are greatly encouraged")],
+        [
+            (
+                "Takeshi Hanazono",
+                "Representative Director, President and CEO",
+                "Mizuchi",
+                "We are greatly encouraged",
+            )
+        ],
     ),
     (
         "Ayumi Kurokawa, M.D., Ph.D., Professor, Department of Nephrology, Kitanomori University, and "
         'coordinating investigator of the Study, commented as follows:\n"Many of these patients were elderly."',
-        [("Ayumi Kurokawa", "Professor", "Department of Nephrology, Kitanomori University", "Many of these patients")],
+        [
+            (
+                "Ayumi Kurokawa",
+                "Professor",
+                "Department of Nephrology, Kitanomori University",
+                "Many of these patients",
+            )
+        ],
     ),
     # "..." X said / told OUTLET / wrote in a note / according to / says
     (
@@ -97,7 +134,14 @@ CASES = [
     (
         '"We can reach the plasma cells," says Prof. Dr. Anja Keller, Director of the Department of Medicine 3 '
         "at Uniklinikum Erlangen.",
-        [("Anja Keller", "Director of the Department of Medicine 3", "Uniklinikum Erlangen", "We can reach the")],
+        [
+            (
+                "Anja Keller",
+                "Director of the Department of Medicine 3",
+                "Uniklinikum Erlangen",
+                "We can reach the",
+            )
+        ],
     ),
     (
         '"We can reach the plasma cells," said Dr. Anja Keller, head of the Department of Rheumatology.',
@@ -110,7 +154,14 @@ CASES = [
     (
         '"What I take from these data is simple."\n- Tobias Lindqvist, MD, Associate Professor of Medicine, '
         "Harbor Coast Cancer Center",
-        [("Tobias Lindqvist", "Associate Professor of Medicine", "Harbor Coast Cancer Center", "What I take from")],
+        [
+            (
+                "Tobias Lindqvist",
+                "Associate Professor of Medicine",
+                "Harbor Coast Cancer Center",
+                "What I take from",
+            )
+        ],
     ),
     (
         'Jury citation: "Four diseases, one product, and responses in most." — Prof. Ingrid Saether, Chair, '
@@ -139,7 +190,12 @@ CASES = [
         'University.\n\nDelacroix said the schedule helps. "We can give this in a clinic chair," he added. '
         '"Patients go home the same day."',
         [
-            ("Andrew Delacroix", "professor of neurology", "Ridgefield University", "Efficacy alone would be"),
+            (
+                "Andrew Delacroix",
+                "professor of neurology",
+                "Ridgefield University",
+                "Efficacy alone would be",
+            ),
             ("Andrew Delacroix", "professor of neurology", "Ridgefield University", "We can give this"),
         ],
     ),

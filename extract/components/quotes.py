@@ -19,8 +19,8 @@ How a quote is found:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -35,11 +35,12 @@ LOWER = "a-zß-öø-ÿā-ž"
 NAME_WORD = rf"(?:[A-Z]['’])?[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}{LOWER}][{LOWER}]+)*(?:[A-Z][{LOWER}]+)?"
 INITIAL = r"[A-Z]\."
 PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|la|le|bin|ibn|al)"
-NAME_RUN = re.compile(
-    rf"(?:{INITIAL}\s+){{0,3}}{NAME_WORD}(?:[ \t]+(?:{INITIAL}[ \t]+){{0,3}}(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{0,6}}"
-)
+NEXT_NAME_WORD = rf"[ \t]+(?:{INITIAL}[ \t]+){{0,3}}(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}"
+NAME_RUN = re.compile(rf"(?:{INITIAL}\s+){{0,3}}{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,6}}")
 # A sentence ends at . ! ? before a capital or a quote mark, but not after an initial ("Lynelle B. Hoch").
-SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bSt)(?<!\bNo)[.!?](?=\s+[\"A-Z(]|\s*$)")
+SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bSt)(?<!\bNo)[.!?](?=\s+[\"A-Z(]|\s*$)"
+)
 POSSESSIVE = re.compile(rf"^(?P<org>[{UPPER}][^,]{{0,60}}?)['’]s\s+(?P<title>[^,]+)$")
 QUOTE_MARK = '"'
 # How many words before a name can hold its role ("Calloway Partners analyst").
@@ -93,7 +94,6 @@ class Building:
     start: int
     end: int
     last_block: int
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _words(data: dict[str, Any], key: str) -> set[str]:
@@ -214,7 +214,7 @@ class Quotes:
             yield m.start() + words[len(before)].start(), m.end(), name, before
 
     def _appositive(self, text: str) -> str:
-        """The appositive at the start of `text` (', a rheumatologist at X, who ...' -> 'a rheumatologist at X')."""
+        """The appositive opening `text`: ', a rheumatologist at X, who ...' -> 'a rheumatologist at X'."""
         affiliation = re.match(r"\s+(?=(?:of|from|at)\s+(?:the\s+)?[A-Z])", text)
         if not text.lstrip().startswith(",") and not affiliation:
             return ""
@@ -379,8 +379,10 @@ class Quotes:
         if not after.startswith(","):
             return bool(re.match(r"\s{2,},", after))  # a degree was blanked out
         first = self._appositive(after).split(",")[0]
-        return bool(re.match(r"\s*\d{1,3}\b", first)) or self._has_role(first) or (
-            bool(re.match(r"(?:an?|one)\s", first)) and bool(self.patient.search(first))
+        return (
+            bool(re.match(r"\s*\d{1,3}\b", first))
+            or self._has_role(first)
+            or (bool(re.match(r"(?:an?|one)\s", first)) and bool(self.patient.search(first)))
         )
 
     # ------------------------------------------------------------------ attribution
@@ -416,7 +418,9 @@ class Quotes:
             return Speaker("pronoun", None, lead, lead + len(stripped.split()[0]))
         found = self._person(text, offset)
         if found is None:
-            return Speaker("none", None, lead, lead + len(stripped)) if self.non_person.match(stripped) else None
+            return (
+                Speaker("none", None, lead, lead + len(stripped)) if self.non_person.match(stripped) else None
+            )
         person, start, end = found
         kind = "surname" if len(person.name.split()) < 2 else "person"
         return Speaker(kind, person, start, max(end, offset + len(text.rstrip(" ,"))))
@@ -493,7 +497,7 @@ class Quotes:
         """A person named in full somewhere in the article, without a cue ('Jane Roe leads ...')."""
         if len(surname.split()) != 1:
             return None
-        for start, end, name, _ in self._names(masked, single_ok=False):
+        for _, _, name, _ in self._names(masked, single_ok=False):
             if name.split()[-1] == surname:
                 return Person(name)
         return None
@@ -507,12 +511,11 @@ class Quotes:
         for unit in units:
             speaker = self._attribution(masked, norm, unit, blocks)
             if speaker is None:
-                if current is not None and unit.first_block in (current.last_block, current.last_block + 1):
-                    if unit.first_block == current.last_block or unit.first_in_block:
-                        current.parts.extend(unit.parts)
-                        current.last_block = unit.last_block
-                        continue
-                current = None
+                if _continues(current, unit):
+                    current.parts.extend(unit.parts)
+                    current.last_block = unit.last_block
+                else:
+                    current = None
                 continue
             person = self._resolve(speaker, named, unit.open, masked)
             if person is None:
@@ -533,19 +536,31 @@ class Quotes:
         return FoundQuote(words, person.name, title, org, quote.start, quote.end)
 
     def _without_repeats(self, quotes: list[FoundQuote]) -> list[FoundQuote]:
-        """A pull quote repeating a body quote is the same quote: keep the fuller one."""
-        kept: dict[str, FoundQuote] = {}
-        for quote in quotes:
-            key = re.sub(r"\W+", " ", quote.text.casefold())[: self.pull_quote_chars]
-            other = kept.get(key)
-            if other is None or _fuller(quote, other):
-                kept[key] = quote
-        return sorted(kept.values(), key=lambda q: q.start)
+        """A pull quote repeating a body quote (whole or in part) is the same quote: keep the fuller one."""
+        kept: list[tuple[str, FoundQuote]] = []
+        for quote in sorted(quotes, key=_fullness, reverse=True):
+            words = _plain(quote.text)
+            if not any(words[: self.pull_quote_chars] in other for other, _ in kept):
+                kept.append((words, quote))
+        return sorted((q for _, q in kept), key=lambda q: q.start)
 
 
-def _fuller(one: FoundQuote, other: FoundQuote) -> bool:
-    score = lambda q: (q.title is not None) + (q.organization is not None)  # noqa: E731
-    return (score(one), len(one.text)) > (score(other), len(other.text))
+def _continues(current: Building | None, unit: Unit) -> bool:
+    """Whether unattributed quoted words go on with the quote before them: same paragraph, or the
+    next paragraph opening with them."""
+    if current is None:
+        return False
+    return unit.first_block == current.last_block or (
+        unit.first_block == current.last_block + 1 and unit.first_in_block
+    )
+
+
+def _fullness(quote: FoundQuote) -> tuple[int, int]:
+    return (quote.title is not None) + (quote.organization is not None), len(quote.text)
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
