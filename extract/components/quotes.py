@@ -39,10 +39,14 @@ NEXT_NAME_WORD = rf"[ \t]+(?:{INITIAL}[ \t]+){{0,3}}(?:{PARTICLE}[ \t]+){{0,2}}{
 NAME_RUN = re.compile(rf"(?:{INITIAL}\s+){{0,3}}{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,6}}")
 # A sentence ends at . ! ? before a capital or a quote mark, but not after an initial ("Lynelle B. Hoch").
 SENTENCE_END = re.compile(
-    r"(?<![A-Z])(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bSt)(?<!\bNo)[.!?](?=\s+[\"A-Z(]|\s*$)"
+    r"(?<![A-Z])(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bSt)(?<!\bNo)[.!?](?=\s+[\"'A-Z(]|\s*$)"
 )
 POSSESSIVE = re.compile(rf"^(?P<org>[{UPPER}][^,]{{0,60}}?)['’]s\s+(?P<title>[^,]+)$")
 QUOTE_MARK = '"'
+# Single quote marks (British style) open before a word and close after the quote's punctuation,
+# so apostrophes ("don't", "patients' families") are never taken for them.
+SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[-]))'(?=\w)")
+SINGLE_CLOSE = re.compile(r"(?<=[,.!?])'(?=[\s)\]-]|$)")
 # How many words before a name can hold its role ("Calloway Partners analyst").
 PRE_ROLE_WORDS = 6
 
@@ -83,6 +87,8 @@ class Unit:
     first_block: int
     last_block: int
     first_in_block: bool
+    head_start: int  # where the text before the first mark begins (after the previous quote)
+    tail_end: int  # where the text after the last mark ends (the next quote, or the paragraph's end)
 
 
 @dataclass
@@ -165,23 +171,23 @@ class Quotes:
         units: list[Unit] = []
         pending: Unit | None = None  # a unit left open at the end of the previous block
         for index, block in enumerate(blocks):
-            marks = [i for i in range(block.start, block.end) if norm[i] == QUOTE_MARK]
-            pairs = [
-                (marks[k], marks[k + 1] if k + 1 < len(marks) else None) for k in range(0, len(marks), 2)
-            ]
-            continues = pending is not None and bool(marks) and marks[0] == block.start
-            if pending is not None and not continues:
+            pairs = _pairs(norm, block)
+            if pending is not None and not (pairs and pairs[0][0] == block.start):
                 pending = None
+            previous_close = block.start - 1
             for k, (opening, closing) in enumerate(pairs):
                 part = (opening + 1, closing if closing is not None else block.end)
-                if k == 0 and continues and pending is not None:
+                tail_end = pairs[k + 1][0] if k + 1 < len(pairs) else block.end
+                if k == 0 and pending is not None:
                     pending.parts.append(part)
-                    pending.close, pending.last_block = closing, index
+                    pending.close, pending.last_block, pending.tail_end = closing, index, tail_end
                     unit = pending
                 else:
-                    unit = Unit([part], opening, closing, index, index, k == 0 and opening == block.start)
+                    first = k == 0 and opening == block.start
+                    unit = Unit([part], opening, closing, index, index, first, previous_close + 1, tail_end)
                     units.append(unit)
                 pending = unit if closing is None else None
+                previous_close = closing if closing is not None else block.end
         return units
 
     # ------------------------------------------------------------------ people
@@ -390,9 +396,7 @@ class Quotes:
         """The text after the closing mark, to the next quote mark or the end of the paragraph."""
         if unit.close is None:
             return None
-        block = blocks[unit.last_block]
-        end = norm.find(QUOTE_MARK, unit.close + 1, block.end)
-        return masked[unit.close + 1 : end if end != -1 else block.end], unit.close + 1
+        return masked[unit.close + 1 : unit.tail_end], unit.close + 1
 
     def _tail_speaker(self, text: str, offset: int, quote_end: str) -> Speaker | None:
         sentence = SENTENCE_END.search(text)
@@ -431,8 +435,7 @@ class Quotes:
         start = block.start
         for m in SENTENCE_END.finditer(masked, block.start, unit.open):
             start = m.end()
-        previous_close = masked.rfind(QUOTE_MARK, block.start, unit.open)
-        start = max(start, previous_close + 1)
+        start = max(start, unit.head_start)
         text = masked[start : unit.open]
         if not text.strip() and unit.first_in_block and unit.first_block > 0:
             previous = blocks[unit.first_block - 1]
@@ -543,6 +546,25 @@ class Quotes:
             if not any(words[: self.pull_quote_chars] in other for other, _ in kept):
                 kept.append((words, quote))
         return sorted((q for _, q in kept), key=lambda q: q.start)
+
+
+def _pairs(norm: str, block: Block) -> list[tuple[int, int | None]]:
+    """(opening, closing) offsets of the quote marks in a paragraph; closing None when left open.
+    Double marks pair in order; a paragraph without them may quote in single marks."""
+    text = norm[block.start : block.end]
+    if QUOTE_MARK in text:
+        marks = [block.start + i for i, char in enumerate(text) if char == QUOTE_MARK]
+        return [(marks[k], marks[k + 1] if k + 1 < len(marks) else None) for k in range(0, len(marks), 2)]
+    pairs: list[tuple[int, int | None]] = []
+    position = 0
+    while (opening := SINGLE_OPEN.search(text, position)) is not None:
+        closing = SINGLE_CLOSE.search(text, opening.end())
+        if closing is None:
+            pairs.append((block.start + opening.start(), None))
+            break
+        pairs.append((block.start + opening.start(), block.start + closing.start()))
+        position = closing.end()
+    return pairs
 
 
 def _continues(current: Building | None, unit: Unit) -> bool:

@@ -51,7 +51,7 @@ class Sections:
         blocks: list[Block] = []
         heading: int | None = None
         in_boilerplate = False
-        seen_headline = False
+        seen_body = False
         pos = 0
         for line in norm.split("\n"):
             start, end = pos, pos + len(line)
@@ -63,8 +63,8 @@ class Sections:
             start, end = start + lead, start + lead + len(stripped)
             kind = self._kind(stripped)
             cells = self._cells(stripped, start) if kind == "table_row" else []
-            if kind == "heading" and not seen_headline and len(stripped.split()) >= 5:
-                kind, seen_headline = "headline", True
+            if kind == "heading" and not seen_body:
+                kind = "headline"  # title lines: everything above the first paragraph or list
             if kind in ("heading", "headline"):
                 opens_boilerplate = bool(self.boilerplate_heading.match(stripped))
                 # "Media contact: Office of ..." is one boilerplate line, not a section heading.
@@ -77,6 +77,7 @@ class Sections:
                 in_boilerplate = False
             boilerplate = in_boilerplate or bool(self.boilerplate_line.match(stripped))
             blocks.append(Block(start, end, kind, boilerplate, heading, cells))
+            seen_body = seen_body or (kind in ("paragraph", "bullet", "table_row") and not boilerplate)
         if not blocks:
             blocks.append(Block(0, 0, "paragraph"))
         return blocks
