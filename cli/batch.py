@@ -13,7 +13,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
 from typing import IO
@@ -55,6 +55,7 @@ def batch_cli(
     max_chars: int = typer.Option(
         DEFAULT_MAX_CHARS, help="Refuse articles longer than this many characters."
     ),
+    model: str = typer.Option(None, help="An installed trained spaCy pipeline to run on (as for extract)."),
 ) -> None:
     """Extract the facts of many articles: one JSON object per article, in input order."""
     _check_options(output, out_dir, resume)
@@ -67,9 +68,16 @@ def batch_cli(
     summary = Summary(total=len(articles))
     try:
         sink = _open_sink(output, out_dir, resume)
-        _run(
-            articles, jobs, sink, summary, resume, max_chars, show_progress=sys.stderr.isatty() and not quiet
+        outcomes = batch.run(
+            articles,
+            jobs,
+            max_chars=max_chars,
+            indent=2 if out_dir is not None else None,  # per-article files: what `extract` prints
+            known_sha256=sink.known_sha256 if resume else None,
+            chunksize=batch.suggested_chunksize(len(articles), jobs),
+            model=model,
         )
+        _write_all(outcomes, articles, sink, summary, show_progress=sys.stderr.isatty() and not quiet)
     except KeyboardInterrupt:
         typer.echo(
             f"pressfacts: interrupted after {summary.done} of {summary.total}: rerun with --resume", err=True
@@ -82,23 +90,9 @@ def batch_cli(
     raise typer.Exit(EXIT_FAILED if summary.failures else EXIT_OK)
 
 
-def _run(
-    articles: list[Article],
-    jobs: int,
-    sink: Sink,
-    summary: Summary,
-    resume: bool,
-    max_chars: int,
-    show_progress: bool,
+def _write_all(
+    outcomes: Iterator[Outcome], articles: list[Article], sink: Sink, summary: Summary, show_progress: bool
 ) -> None:
-    outcomes = batch.run(
-        articles,
-        jobs,
-        max_chars=max_chars,
-        indent=2 if isinstance(sink, DirSink) else None,
-        known_sha256=sink.known_sha256 if resume else None,
-        chunksize=batch.suggested_chunksize(len(articles), jobs),
-    )
     progress = ProgressBar(len(articles)) if show_progress else None
     try:
         with closing(outcomes):  # stops the worker pool however the loop ends

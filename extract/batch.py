@@ -27,12 +27,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from glob import glob, has_magic
 from itertools import chain, count
-from multiprocessing import Pool
 from pathlib import Path, PurePosixPath
 
 from pressfacts import api
 from pressfacts.errors import InputError
-from pressfacts.pipeline import default_pipeline
+from pressfacts.pipeline import load_pipeline
 from pressfacts.readers import DEFAULT_MAX_CHARS, read_path
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.html", "*.htm")
@@ -148,6 +147,7 @@ class _Task:
     known_sha256: str | None  # resume: skip when the input still has this sha256
     max_chars: int
     indent: int | None
+    model: str | None
 
 
 def run(
@@ -158,25 +158,29 @@ def run(
     indent: int | None = None,
     known_sha256: Callable[[Article], str | None] | None = None,
     chunksize: int | None = None,
+    model: str | None = None,
 ) -> Iterator[Outcome]:
     """Extract every article, yielding one `Outcome` each, in input order.
 
     `jobs` > 1 uses that many worker processes, each building the pipeline once;
     the outcomes (and so the output) are the same whatever `jobs` is. `indent`
     formats the JSON text as `Result.model_dump_json(indent=...)` does.
-    `known_sha256(article)` gives the sha256 an earlier output was made from.
+    `known_sha256(article)` gives the sha256 an earlier output was made from;
+    `model` is a trained spaCy pipeline to run on, as in `pressfacts.extract`.
     Results are streamed: only the ones in flight are held in memory.
     """
     tasks = (
-        _Task(article, known_sha256(article) if known_sha256 else None, max_chars, indent)
+        _Task(article, known_sha256(article) if known_sha256 else None, max_chars, indent, model)
         for article in articles
     )
     # Built here, before the workers start: a broken pipeline fails once, and forked
     # workers inherit the built pipeline instead of each building its own.
-    default_pipeline()
+    load_pipeline(model)
     if jobs <= 1:
         yield from map(_process, tasks)
         return
+    from multiprocessing import Pool  # here, not at the top: every other command starts faster
+
     with Pool(jobs, initializer=_init_worker) as pool:
         yield from pool.imap(_process, tasks, chunksize=chunksize or 4)
 
@@ -200,7 +204,7 @@ def _process(task: _Task) -> Outcome:
         document = read_path(path, max_chars=task.max_chars)
         if task.known_sha256 is not None and document.source.sha256 == task.known_sha256:
             return Outcome(task.article, skipped=True)
-        result = api.extract_document(document)
+        result = api.extract_document(document, model=task.model)
     except InputError as err:
         return _failed(task, str(err))
     except Exception as err:  # a bug in one article's analysis must not stop the run

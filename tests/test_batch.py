@@ -124,10 +124,10 @@ def test_a_crash_in_the_analysis_is_an_error_record_and_the_run_goes_on(
 ) -> None:
     real = pressfacts.api.extract_document
 
-    def crash_on_b(document: Document) -> Result:
+    def crash_on_b(document: Document, model: str | None = None) -> Result:
         if document.source.path.endswith("b.txt"):
             raise ValueError("boom\nsecond line")
-        return real(document)
+        return real(document, model=model)
 
     monkeypatch.setattr(pressfacts.api, "extract_document", crash_on_b)
     outcomes = list(batch.run(batch.discover([str(folder)])))
@@ -216,9 +216,9 @@ def count_extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     done: list[str] = []
     real = pressfacts.api.extract_document
 
-    def counting(document: Document) -> Result:
+    def counting(document: Document, model: str | None = None) -> Result:
         done.append(Path(document.source.path).name)
-        return real(document)
+        return real(document, model=model)
 
     monkeypatch.setattr(pressfacts.api, "extract_document", counting)
     return done

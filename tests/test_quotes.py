@@ -105,7 +105,8 @@ CASES = [
     ),
     (
         "Ayumi Kurokawa, M.D., Ph.D., Professor, Department of Nephrology, Kitanomori University, and "
-        'coordinating investigator of the Study, commented as follows:\n"Many of these patients were elderly."',
+        'coordinating investigator of the Study, commented as follows:\n"Many of these patients were '
+        'elderly."',
         [
             (
                 "Ayumi Kurokawa",
@@ -117,12 +118,14 @@ CASES = [
     ),
     # "..." X said / told OUTLET / wrote in a note / according to / says
     (
-        '"The curve is hard to ignore," Dr. Nadia Ferreira, a myeloma specialist at Westlake Hospital who was '
+        '"The curve is hard to ignore," Dr. Nadia Ferreira, a myeloma specialist at Westlake '
+        "Hospital who was "
         "not involved in the study, told OncWire.",
         [("Nadia Ferreira", "myeloma specialist", "Westlake Hospital", "The curve is hard")],
     ),
     (
-        'Calloway Partners analyst Rhea Kowalczyk raised her target. "Arm B is the story here," Kowalczyk wrote '
+        'Calloway Partners analyst Rhea Kowalczyk raised her target. "Arm B is the story here," '
+        "Kowalczyk wrote "
         "in a note to clients.",
         [("Rhea Kowalczyk", "analyst", "Calloway Partners", "Arm B is the")],
     ),
@@ -132,7 +135,8 @@ CASES = [
         [("Jonas Reinhardt", "hematologist", "University Hospital Erlangen", "The disease simply switched")],
     ),
     (
-        '"We can reach the plasma cells," says Prof. Dr. Anja Keller, Director of the Department of Medicine 3 '
+        '"We can reach the plasma cells," says Prof. Dr. Anja Keller, Director of the Department of '
+        "Medicine 3 "
         "at Uniklinikum Erlangen.",
         [
             (
@@ -152,7 +156,8 @@ CASES = [
         [("Jane Roe", "spokeswoman", "Acme Bio", "We will publish soon")],
     ),
     (
-        '"What I take from these data is simple."\n- Tobias Lindqvist, MD, Associate Professor of Medicine, '
+        '"What I take from these data is simple."\n- Tobias Lindqvist, MD, Associate Professor of '
+        "Medicine, "
         "Harbor Coast Cancer Center",
         [
             (
@@ -164,29 +169,34 @@ CASES = [
         ],
     ),
     (
-        'Jury citation: "Four diseases, one product, and responses in most." — Prof. Ingrid Saether, Chair, '
+        'Jury citation: "Four diseases, one product, and responses in most." — Prof. Ingrid Saether, '
+        "Chair, "
         "EAAN Scientific Programme Committee",
         [("Ingrid Saether", "Chair", "EAAN Scientific Programme Committee", "Four diseases, one product")],
     ),
     # split quotes and quotes over two paragraphs are one quote
     (
-        '"We stopped every drug," said Dr. Lena Hartmann, a rheumatologist at University Hospital Erlangen and '
+        '"We stopped every drug," said Dr. Lena Hartmann, a rheumatologist at University Hospital '
+        "Erlangen and "
         'the senior author, "and we have not restarted one."',
         [("Lena Hartmann", "rheumatologist", "University Hospital Erlangen", "We stopped every drug")],
     ),
     (
-        '"This is the longest look we have had.\n\n"The open questions are cost and capacity," said Dr. Marcus '
+        '"This is the longest look we have had.\n\n"The open questions are cost and capacity," said '
+        "Dr. Marcus "
         "Oyelaran, chief of rheumatology at Brookfield Medical Center, who was not involved in the study.",
         [("Marcus Oyelaran", "chief of rheumatology", "Brookfield Medical Center", "This is the longest")],
     ),
     # pronouns and bare surnames are the last person named; "he added" opens a second quote
     (
-        "Dr. Matthias Roth, a rheumatologist in the Department of Medicine 3 at Uniklinikum Erlangen, led the "
+        "Dr. Matthias Roth, a rheumatologist in the Department of Medicine 3 at Uniklinikum "
+        "Erlangen, led the "
         'team.\n\n"The advantage is that it is on the shelf," he said.',
         [("Matthias Roth", "rheumatologist", "Uniklinikum Erlangen", "The advantage is that")],
     ),
     (
-        '"Efficacy alone would be interesting," said Dr. Andrew Delacroix, professor of neurology at Ridgefield '
+        '"Efficacy alone would be interesting," said Dr. Andrew Delacroix, professor of neurology at '
+        "Ridgefield "
         'University.\n\nDelacroix said the schedule helps. "We can give this in a clinic chair," he added. '
         '"Patients go home the same day."',
         [
@@ -211,12 +221,14 @@ CASES = [
     ),
     # patients: no title, no organisation
     (
-        'Gwen Ashby, 44, a primary school teacher from Harlow, was diagnosed in 2019.\n\n"I could not hold a pen," '
+        'Gwen Ashby, 44, a primary school teacher from Harlow, was diagnosed in 2019.\n\n"I could '
+        'not hold a pen," '
         "she said.",
         [("Gwen Ashby", None, None, "I could not hold")],
     ),
     (
-        'One participant, Liu Fang, a 38-year-old teacher, went back to work. "For the first time I am free," '
+        'One participant, Liu Fang, a 38-year-old teacher, went back to work. "For the first time I '
+        'am free," '
         "she said.",
         [("Liu Fang", None, None, "For the first time")],
     ),
@@ -232,7 +244,8 @@ CASES = [
     ('About Acme Bio\n"We are proud of our team," said Jane Roe, Chief Executive Officer of Acme Bio.', []),
     # a pull quote repeating a body quote is one quote
     (
-        '"We are very pleased with these data"\n\n"We are very pleased with these data," said Jane Roe, Chief '
+        '"We are very pleased with these data"\n\n"We are very pleased with these data," said Jane '
+        "Roe, Chief "
         "Executive Officer of Acme Bio.",
         [CEO],
     ),
@@ -249,8 +262,19 @@ def test_joined_text(nlp) -> None:
     assert doc._.found_quotes[0].text == "A first part and a second part."
 
 
-@pytest.mark.xfail(reason="single quote marks are read as apostrophes; only double quotes open a quote")
-def test_single_quote_marks(nlp) -> None:
-    assert quotes(nlp, "'It is a big step,' said Dr Jane Roe, a nurse at City Hospital.") == [
-        ("Jane Roe", "nurse", "City Hospital", "It is a big")
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "'It is a big step,' said Dr Jane Roe, a nurse at City Hospital.",
+            [("Jane Roe", "nurse", "City Hospital")],
+        ),
+        (
+            "Dr Jane Roe, a consultant at St Thomas' Hospital, said: 'It works.'",
+            [("Jane Roe", "consultant", "St Thomas' Hospital")],
+        ),
+        ("The patients' families were told the so-called 'reset' worked, Dr Jane Roe said.", []),
+    ],
+)
+def test_single_quote_marks(nlp, text: str, expected: list[tuple]) -> None:
+    assert [q[:3] for q in quotes(nlp, text)] == expected

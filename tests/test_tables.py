@@ -146,6 +146,27 @@ Change in BVAS v3 from baseline, mean (points)     -10.3        -14.7        -12
 Remission, n (%)                                   2 (66.7)     3 (100.0)    5 (83.3)
 """
 
+TWO_HEADER_ROWS = """| Arm | N | CRS | CRS |
+|---|---|---|---|
+| | | Any | Grade >=3 |
+| Arm A | 12 | 6 (50) | 1 (8) |
+| Arm B | 10 | 4 (40) | 0 |
+"""
+
+WRAPPED_HEADER = """                 Patients    ORR        CR
+Dose level       treated     n (%)      n (%)
+DL1              3           1 (33)     0
+DL2              6           4 (67)     2 (33)
+"""
+
+STACKED = """Dose | n | ORR, n (%)
+DL1 | 3 | 1 (33)
+DL2 | 6 | 4 (67)
+Dose | Grade >=3 CRS, n | ICANS, n
+DL1 | 0 | 1
+DL2 | 2 | 0
+"""
+
 MARKDOWN = """| Arm | N | ORR, % |
 |---|---|---|
 | Arm A | 12 | 50 |
@@ -213,8 +234,52 @@ MARKDOWN = """| Arm | N | ORR, % |
                 ("response_rate", "Arm B", 30, None, None),
             },
         ),
+        (
+            TWO_HEADER_ROWS,  # the event over its grades; no "%" anywhere, so the brackets are not read
+            {
+                ("cohort_size", "Arm A", 12, "treated"),
+                ("safety_event", "Arm A", "CRS", "any", 6, None, False),
+                ("safety_event", "Arm A", "CRS", ">=3", 1, None, False),
+                ("cohort_size", "Arm B", 10, "treated"),
+                ("safety_event", "Arm B", "CRS", "any", 4, None, False),
+                ("safety_event", "Arm B", "CRS", ">=3", 0, None, True),
+            },
+        ),
+        (
+            WRAPPED_HEADER,
+            {
+                ("cohort_size", "DL1", 3, "treated"),
+                ("response_rate", "DL1", 33, 1, 3),
+                ("response_rate", "DL1", None, 0, 3),
+                ("cohort_size", "DL2", 6, "treated"),
+                ("response_rate", "DL2", 67, 4, 6),
+                ("response_rate", "DL2", 33, 2, 6),
+            },
+        ),
+        (
+            STACKED,  # the second header starts a table of its own
+            {
+                ("cohort_size", "DL1", 3, "treated"),
+                ("response_rate", "DL1", 33, 1, 3),
+                ("cohort_size", "DL2", 6, "treated"),
+                ("response_rate", "DL2", 67, 4, 6),
+                ("safety_event", "DL1", "CRS", ">=3", 0, None, True),
+                ("safety_event", "DL1", "ICANS", "any", 1, None, False),
+                ("safety_event", "DL2", "CRS", ">=3", 2, None, False),
+                ("safety_event", "DL2", "ICANS", "any", 0, None, True),
+            },
+        ),
     ],
-    ids=["pipes", "tabs", "spaces-definition-column", "transposed-total-column", "markdown-percent-column"],
+    ids=[
+        "pipes",
+        "tabs",
+        "spaces-definition-column",
+        "transposed-total-column",
+        "markdown-percent-column",
+        "two-header-rows",
+        "wrapped-header",
+        "two-tables-one-width",
+    ],
 )
 def test_tables(text: str, expected: set[tuple]) -> None:
     assert table_facts(text) == expected
@@ -247,10 +312,10 @@ def test_tables_without_facts(text: str) -> None:
     assert [f for f in found if f.block_kind == "table_row"] == []
 
 
-@pytest.mark.xfail(reason="two-level headers (an event spanning 'Any' and '>=3' columns) are not read yet")
-def test_two_level_header() -> None:
-    text = "Arm | N | CRS | CRS\n | | Any | Grade >=3\nArm A | 12 | 6 (50) | 1 (8)\nArm B | 10 | 4 (40) | 0\n"
-    assert ("safety_event", "Arm A", "CRS", "any", 6, 50, False) in table_facts(text)
+@pytest.mark.xfail(reason="space-aligned rows with an empty cell have fewer cells: the table breaks there")
+def test_space_aligned_row_with_empty_cell() -> None:
+    text = "Arm      N    ORR, n (%)   CR, n (%)\nArm A    12   6 (50)\nArm B    10   4 (40)       2 (20)\n"
+    assert ("response_rate", "Arm A", 50, 6, 12) in table_facts(text)
 
 
 # --- an "All" row restated in prose is one fact (pressfacts_assemble) ------------------------

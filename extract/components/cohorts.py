@@ -22,6 +22,8 @@ from pressfacts.doc import CohortName, Mention, block_at, block_index
 from pressfacts.patterns import pattern_path
 
 TOTAL_ROW = re.compile(r"^\s*(?:all|total|overall|pooled|combined)\b", re.I)
+# "(QW)" within a few words after a dose: the short name of that dose group.
+LABEL_SHORT_FORM = re.compile(r"^[^()\n;,]{0,40}?\(([A-Z][A-Za-z0-9]{1,5})\)")
 # When one sentence names cohorts of several kinds, the most specific kind speaks for it.
 KIND_RANK = ("label", "trial", "disease")
 
@@ -40,6 +42,7 @@ class Cohorts:
         self.trial_names = re.compile(data["trial_names"])
         self.arm_names = re.compile(data["arm_names"], re.I)
         self.cohort_word = re.compile(data["cohort_word"], re.I)
+        self.other_group = re.compile(data["other_group"], re.I)
         self.whole_study = re.compile("|".join(data["whole_study"]), re.I)
 
     def _vocabulary_regex(self, doc: Doc, trials: set[str]) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
@@ -76,6 +79,7 @@ class Cohorts:
                 for match in label.finditer(text):
                     key = template.format(None, *(g.upper() if len(g) <= 3 else g for g in match.groups()))
                     self._add(mentions, names, Mention(key, offset + match.start(), offset + match.end(), kind), key)
+        mentions += self._label_short_forms(doc, readable, mentions, names)
         mentions.sort(key=lambda m: m.start)
         doc._.mentions = mentions
         doc._.cohort_names = names
@@ -91,6 +95,31 @@ class Cohorts:
             return
         groups = self._named_as_cohorts(doc)
         doc._.mentions = [m for m in doc._.mentions if m.kind != "disease" or m.key in groups]
+
+    def _label_short_forms(
+        self, doc: Doc, readable: list[tuple[int, str]], mentions: list[Mention], names: dict[str, CohortName]
+    ) -> list[Mention]:
+        """A short form in parentheses right after a dose or arm names that group from then on:
+        "0.4 mg/kg subcutaneously once weekly (QW)" ... "In the QW cohort"."""
+        short_forms: dict[str, str] = {}
+        abbreviations = doc._.abbreviations or {}
+        for mention in (m for m in mentions if m.kind == "label"):
+            text = next(t[mention.end - o :] for o, t in reversed(readable) if o <= mention.start)
+            match = LABEL_SHORT_FORM.match(text)
+            # "(CR)" after "complete remission" abbreviates its own words, not the group.
+            if match and match.group(1) not in names and match.group(1) not in abbreviations | short_forms:
+                short_forms[match.group(1)] = mention.key
+        if not short_forms:
+            return []
+        regex = re.compile(rf"\b(?:{'|'.join(map(re.escape, short_forms))})\b")
+        found = []
+        for offset, text in readable:
+            for match in regex.finditer(text):
+                key = short_forms[match.group(0)]
+                found.append(Mention(key, offset + match.start(), offset + match.end(), "label"))
+                forms = names[key].forms
+                forms[match.group(0)] = forms.get(match.group(0), 0) + 1
+        return found
 
     def _arms(self, readable: list[tuple[int, str]]) -> set[str]:
         """The arms of a placebo-controlled trial ("randomized to Descartes-08 or placebo")."""
@@ -152,7 +181,7 @@ class Cohorts:
                     named, carried = [], None
             if len(set(named)) == 1:
                 carried = named[0]
-            elif named or self.whole_study.search(sent.text):
+            elif named or self.whole_study.search(sent.text) or self.other_group.search(sent.text):
                 carried = None
             sent._.cohort = carried
             if block.kind in ("heading", "headline"):

@@ -39,7 +39,7 @@ NEXT_NAME_WORD = rf"[ \t]+(?:{INITIAL}[ \t]+){{0,3}}(?:{PARTICLE}[ \t]+){{0,2}}{
 NAME_RUN = re.compile(rf"(?:{INITIAL}\s+){{0,3}}{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,6}}")
 # A sentence ends at . ! ? before a capital or a quote mark, but not after an initial ("Lynelle B. Hoch").
 SENTENCE_END = re.compile(
-    r"(?<![A-Z])(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bSt)(?<!\bNo)[.!?](?=\s+[\"'A-Z(]|\s*$)"
+    r"(?<![A-Z])(?<!\bSt)(?<!\bNo)[.!?](?=\s+[\"'A-Z(]|\s*$)"
 )
 POSSESSIVE = re.compile(rf"^(?P<org>[{UPPER}][^,]{{0,60}}?)['’]s\s+(?P<title>[^,]+)$")
 QUOTE_MARK = '"'
@@ -139,6 +139,7 @@ class Quotes:
         self.org_cues = _words(data, "organization_cues")
         self.not_name = _words(data, "not_name_words")
         self.company_marks = re.compile(data["company_marks"]["pattern"])
+        self.company_suffix = re.compile(data["company_suffix"]["pattern"])
         self.pull_quote_chars = int(data["pull_quote_prefix"]["chars"])
 
     # ------------------------------------------------------------------ the component
@@ -268,7 +269,12 @@ class Quotes:
         possessive = POSSESSIVE.match(text)
         if possessive:
             return self._clean_title(possessive["title"]), self._clean_org(possessive["org"])
-        segments = [s.strip() for s in text.split(",") if s.strip()]
+        segments: list[str] = []
+        for segment in (s.strip() for s in text.split(",")):
+            if segments and self.company_suffix.match(segment):
+                segments[-1] += ", " + segment
+            elif segment:
+                segments.append(segment)
         head, org = self._split_title_org(segments[-1])
         if org:
             title = ", ".join([*segments[:-1], head])

@@ -73,6 +73,36 @@ class Abbreviations:
 
 
 @dataclass
+class Context:
+    """One sentence being read: its outcomes and the cohort it is about."""
+
+    doc: Doc
+    sentence: Sentence
+    outcomes: list[Outcome]
+    cohort: str | None
+
+    def named(self, start: int, end: int) -> list[str]:
+        """Cohort keys named between two offsets of the sentence, not counting words of an outcome."""
+        offset = self.sentence.start
+        own = {
+            m.key
+            for m in self.doc._.mentions
+            if offset + start <= m.start and m.end <= offset + end
+            and not any(o.start <= m.start - offset < o.end for o in self.outcomes)
+        }
+        return [key for key in keys_between(self.doc, offset + start, offset + end) if key in own]
+
+
+@dataclass
+class Previous:
+    """The sentence read before, in the same block: its readings and cohort."""
+
+    block: int
+    readings: list[Reading]
+    cohort: str | None
+
+
+@dataclass
 class Reading:
     """A response rate read from one sentence, before summary restatements are dropped."""
 
@@ -164,6 +194,10 @@ class ResponseRates:
         self.exclusions = compile_regex(data["exclusions"]["pattern"])
         self.negation = compile_regex(data["negation"])
         self.carry_over = compile_regex(data["carry_over"]["pattern"])
+        self.hypothetical = compile_regex(data["hypothetical_before"]["pattern"])
+        self.adjacent_outcome = re.compile(data["adjacent_link"]["outcome"])
+        self.adjacent_gap = re.compile(data["adjacent_link"]["gap"])
+        self.number = compile_regex(r"\d|\b{NUMBER}\b")
         self.cohort_after = compile_regex(data["cohort_after"]["pattern"])
         self.summary_kinds = set(data["summary_kinds"])
 
@@ -172,19 +206,32 @@ class ResponseRates:
     def __call__(self, doc: Doc) -> Doc:
         abbreviations = self._abbreviation_outcomes(doc)
         readings: list[Reading] = []
-        previous: tuple[int, list[Reading]] | None = None  # block start, readings of the last sentence
+        previous = Previous(-1, [], None)
         for sentence in readable_sentences(doc):
             if sentence.block.kind == "table_row":
                 continue
-            carried = previous[1] if previous and previous[0] == sentence.block.start else []
-            found = self._read(doc, sentence, abbreviations, carried)
+            if previous.block != sentence.block.start:
+                previous = Previous(sentence.block.start, [], None)
+            context = self._context(doc, sentence, abbreviations, previous)
+            found = self._read(context, previous.readings)
             readings.extend(found)
-            previous = (sentence.block.start, found)
+            previous = Previous(sentence.block.start, found, context.cohort)
         for r in self._without_restatements(doc, readings):
             record(doc, "response_rate", r.start, r.end, r.cohort, measure=r.measure,
                    value=None if r.value is None else clean_value(r.value), count=r.count,
                    denominator=r.denominator)
         return doc
+
+    def _context(self, doc: Doc, sentence: Sentence, abbreviations: Abbreviations | None,
+                 previous: Previous) -> Context:
+        """The sentence with its outcomes, and its cohort: a cohort named only inside an outcome's words
+        ("Lupus" of LLDAS, "CR" of CR/CRi) gives way to the sentence before's."""
+        outcomes = self._outcomes(sentence.text, abbreviations)
+        context = Context(doc, sentence, outcomes, sentence.cohort)
+        named_anywhere = keys_between(doc, sentence.start, sentence.span.end_char)
+        if context.cohort in named_anywhere and context.cohort not in context.named(0, len(sentence.text)):
+            context.cohort = previous.cohort
+        return context
 
     def _abbreviation_outcomes(self, doc: Doc) -> Abbreviations | None:
         """The article's own short forms of outcomes ("MFR" for medication-free remission)."""
@@ -224,42 +271,41 @@ class ResponseRates:
 
     # --- one sentence ------------------------------------------------------------------
 
-    def _read(self, doc: Doc, sentence: Sentence, abbreviations: Abbreviations | None,
-              carried: list[Reading]) -> list[Reading]:
-        text = sentence.text
+    def _read(self, context: Context, carried: list[Reading]) -> list[Reading]:
+        text = context.sentence.text
         shares = self._merged(self._shares(text), text)
-        outcomes = self._outcomes(text, abbreviations)
-        summary = sentence.block.kind in self.summary_kinds
         readings: list[Reading] = []
-        for index, share in enumerate(shares):
+        for share in shares:
             if share.kind == "n" or (share.value is None and not share.has_count):
                 continue
+            if self.hypothetical.search(text, self._clause_start(text, share.start), share.start):
+                continue
             share = self._with_denominator(share, text)
-            found = self._pair(text, share, shares, outcomes)
+            found = self._pair(text, share, shares, context.outcomes)
             if found is None and readings and self.comparison.search(text, 0, share.start):
                 last = readings[-1]
                 found = Outcome(share.start, share.end, last.measure, last.family, False)
-            if found is None:
-                continue
-            start, end = min(share.start, found.start), max(share.end, found.end)
-            cohort = self._cohort(doc, sentence, start, end, share)
-            readings.append(Reading(sentence.start + start, sentence.start + end, cohort, found.measure,
-                                    found.family, share.value, share.count, share.denominator, summary))
-        if not readings and carried and not outcomes:
-            readings = self._carried(doc, sentence, shares, carried, summary)
+            if found is not None:
+                readings.append(self._reading(context, share, found))
+        if not readings and carried and not context.outcomes:
+            readings = self._carried(context, shares, carried[-1])
         return readings
 
-    def _carried(self, doc: Doc, sentence: Sentence, shares: list[Share], carried: list[Reading],
-                 summary: bool) -> list[Reading]:
+    def _reading(self, context: Context, share: Share, outcome: Outcome) -> Reading:
+        start, end = min(share.start, outcome.start), max(share.end, outcome.end)
+        offset = context.sentence.start
+        return Reading(offset + start, offset + end, self._cohort(context, start, end, share), outcome.measure,
+                       outcome.family, share.value, share.count, share.denominator,
+                       context.sentence.block.kind in self.summary_kinds)
+
+    def _carried(self, context: Context, shares: list[Share], last: Reading) -> list[Reading]:
         """Shares with their counts and no outcome of their own, after a sentence that named one."""
-        text = sentence.text
+        text = context.sentence.text
         if not self.carry_over.search(text) or self.exclusions.search(text):
             return []
-        last = carried[-1]
+        outcome = Outcome(0, 0, last.measure, last.family, False)
         return [
-            Reading(sentence.start + s.start, sentence.start + s.end,
-                    self._cohort(doc, sentence, s.start, s.end, s), last.measure, last.family,
-                    s.value, s.count, s.denominator, summary)
+            self._reading(context, replace(s, start=s.start), replace(outcome, start=s.start, end=s.start))
             for s in shares
             if s.value is not None and s.has_count
         ]
@@ -413,7 +459,11 @@ class ResponseRates:
             group, mid = gap[: verb.start()], gap[verb.end() :]
             if len(group) > self.group_max or self.clause_break.search(group):
                 return False
-            fits = len(WORD.findall(mid)) <= self.mid_words and not self._excluded(verb.group(0) + mid)
+            fits = (
+                len(WORD.findall(mid)) <= self.mid_words
+                and not self.number.search(mid)
+                and not self._excluded(verb.group(0) + mid)
+            )
             if fits:
                 return True
             if not self.relative.search(group):
@@ -427,30 +477,35 @@ class ResponseRates:
         )
 
     def _reaches_backward(self, text: str, outcome: Outcome, share: Share) -> bool:
-        """'<outcome> [rate] [...] <was|of|in|by> <share>'."""
-        link = self.link.match(text[outcome.end : share.start])
-        if not link or self.clause_break.search(link.group("fill")) or self._excluded(link.group("fill")):
+        """'<outcome> [rate] [...] <was|of|in|by> <share>', or 'ORR 85%'."""
+        gap = text[outcome.end : share.start]
+        adjacent = self.adjacent_gap.match(gap) and self.adjacent_outcome.match(text[outcome.start : outcome.end])
+        link = self.link.match(gap)
+        if not adjacent and (not link or self.clause_break.search(link.group("fill")) or self._excluded(link.group("fill"))):
             return False
-        clause_start = max((m.end() for m in self.clause_break.finditer(text, 0, outcome.start)), default=0)
-        return not self.exclusions.search(text[max(clause_start, outcome.start - 40) : outcome.start])
+        subject_start = max(self._clause_start(text, outcome.start), outcome.start - 40)
+        return not self.exclusions.search(text[subject_start : outcome.start])
+
+    def _clause_start(self, text: str, position: int) -> int:
+        return max((m.end() for m in self.clause_break.finditer(text, 0, position)), default=0)
 
     def _excluded(self, words: str) -> bool:
         return bool(self.exclusions.search(words) or self.negation.search(words))
 
     # --- cohort ------------------------------------------------------------------------
 
-    def _cohort(self, doc: Doc, sentence: Sentence, start: int, end: int, share: Share) -> str | None:
+    def _cohort(self, context: Context, start: int, end: int, share: Share) -> str | None:
         """The one cohort the fact's own words name, else the one named right after the share, else the
         sentence's."""
-        named = set(keys_between(doc, sentence.start + start, sentence.start + end))
+        named = set(context.named(start, end))
         if len(named) == 1:
             return named.pop()
-        if not named and self.cohort_after.match(sentence.text[share.end :]):
-            after = keys_between(doc, sentence.start + share.end, sentence.start + min(len(sentence.text),
-                                                                                          share.end + 40))
+        text = context.sentence.text
+        if not named and self.cohort_after.match(text[share.end :]):
+            after = context.named(share.end, min(len(text), share.end + 40))
             if after:
                 return after[0]
-        return sentence.cohort
+        return context.cohort
 
 
 @Language.factory("pressfacts_response_rate", default_config={"patterns_path": None})

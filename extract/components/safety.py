@@ -4,11 +4,11 @@ A sentence is split into clauses (at "; ", ": ", ", and", ", with", ", while",
 ", all", ", none", a bare "and" that opens a new fact; never inside
 parentheses). A parenthesis that breaks a figure down ("(grade 3 or 4 in
 10%)", "(Cohort 1: 1 subject; Cohort 2: 3 subjects)") is read as clauses of
-its own. Each clause names its event, or goes on about the event of the
-clause before ("CRS occurred in 65%, all grade 1 or 2"); the clause gives
-the grade, the count, the percent, a negation ("no ICANS") or a scope ("all
-CRS events were low grade"). A fact needs at least one of those: "mostly
-mild CRS" is not one. Table rows are the tables component's.
+its own. A clause names its events, or goes on about the events of the clause
+before ("CRS occurred in 65%, all grade 1 or 2"); it gives the grade, the
+count and percent nearest each event, a negation ("no ICANS") or a scope
+("all CRS events were low grade"). A fact needs one of those: "mostly mild
+CRS" is not one. Table rows are the tables component's.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from pressfacts.components.base import Sentence, compile_regex, load_patterns, r
 from pressfacts.numbers import PERCENT, clean_value, parse_int, parse_percent
 
 PERCENT_REGEX = re.compile(PERCENT, re.I)
+# What may stand between two events named together: "CRS or ICANS", "CRS (cytokine ...) and ICANS".
+COORDINATED = re.compile(r"[\s(),/]*(?:(?:and|or|nor)\b[\s(),/]*)?", re.I)
 
 
 @dataclass
@@ -36,8 +38,19 @@ class Grade:
 
 
 @dataclass
-class EventMention:
-    event: str
+class Figure:
+    """A count or a percent in a clause."""
+
+    start: int
+    end: int
+    value: float
+
+
+@dataclass
+class Run:
+    """Events named together ("CRS or ICANS"), the unit figures are bound to."""
+
+    events: list[str]
     start: int
     end: int
 
@@ -63,8 +76,9 @@ class Reading:
 
     events: list[str]
     grades: dict[str, str]
-    count: int | None = None
-    percents: list[float] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    percents: dict[str, float] = field(default_factory=dict)
+    all_percents: list[float] = field(default_factory=list)  # for "..., respectively"
     negated: bool = False
     scope_all: bool = False
 
@@ -96,15 +110,23 @@ def parentheses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def nearest(figures: list[Figure], run: Run, low: int, high: int) -> tuple[Figure | None, bool]:
+    """The first figure after the run (within its stretch of the clause), else the last before it;
+    and whether it came after."""
+    after = [f for f in figures if run.end <= f.start < high]
+    if after:
+        return after[0], True
+    before = [f for f in figures if low <= f.start and f.end <= run.start]
+    return (before[-1] if before else None), False
+
+
 class Safety:
     def __init__(self, nlp: Language, name: str, patterns_path: str | None) -> None:
         data = load_patterns("safety.json", patterns_path)
         self.event_forms = {event: forms for event, forms in data["events"].items() if not event.startswith("_")}
         self.event_regex = self._compile_events(self.event_forms)
         self.event_abbreviations = {
-            event: compile_regex(pattern)
-            for event, pattern in data["event_abbreviations"].items()
-            if not event.startswith("_")
+            event: pattern for event, pattern in data["event_abbreviations"].items() if not event.startswith("_")
         }
         self.not_event_before = compile_regex(data["not_event_before"]["pattern"])
         self.skip_clause = compile_regex(data["skip_clause"]["patterns"])
@@ -119,13 +141,15 @@ class Safety:
             for entry in data["grades"]["entries"]
         ]
         self.scope_all = compile_regex(data["scope_all"]["patterns"])
-        self.negation_before = compile_regex(data["negation_before"]["pattern"])
-        self.negation_after = compile_regex(data["negation_after"]["pattern"])
+        self.negation_before = compile_regex(data["negation"]["before"])
+        self.negation_window = int(data["negation"]["window"])
+        self.negation_after = compile_regex(data["negation"]["after"])
         self.counts = [(compile_regex(entry["pattern"]), entry.get("value")) for entry in data["counts"]["patterns"]]
         self.count_not_after = compile_regex(data["counts"]["not_after"]["pattern"])
+        self.percent_not_after = compile_regex(data["percent_not_after"]["pattern"])
         self.clause_breaks = compile_regex(data["clause_breaks"]["pattern"])
         self.and_break = compile_regex(data["and_break_next"]["pattern"])
-        self.continuation = compile_regex(data["continuation"]["pattern"])
+        self.continuation = compile_regex(data["continuation"]["patterns"])
         self.pronoun_start = compile_regex(data["pronoun_start"]["pattern"])
         self.breakdown = compile_regex(data["breakdown"]["pattern"])
         self.breakdown_split = compile_regex(data["breakdown"]["split"])
@@ -158,21 +182,21 @@ class Safety:
     def _document_events(self, doc: Doc) -> re.Pattern[str]:
         """Our event names plus the article's own abbreviations for them; a short form it defines
         as something else ('CRS (chronic rhinosinusitis)') is dropped."""
-        abbreviations = doc._.abbreviations or {}
         extra: dict[str, list[str]] = {}
         dropped: set[str] = set()
-        long_form = self._compile_events(self.event_forms)
-        for short, long in abbreviations.items():
-            match = long_form.fullmatch(long.strip())
+        for short, long in (doc._.abbreviations or {}).items():
+            match = self.event_regex.fullmatch(long.strip())
             if match and match.lastgroup:
                 extra.setdefault(match.lastgroup, []).append(short)
             else:
-                dropped.update(event for event, regex in self.event_abbreviations.items() if regex.fullmatch(short))
+                dropped.update(e for e, p in self.event_abbreviations.items() if re.fullmatch(p, short))
+        if not extra and not dropped:
+            return self.event_regex
         forms = {
-            event: [p for p in patterns if not (event in dropped and self.event_abbreviations[event].pattern in p)]
+            event: [p for p in patterns if not (event in dropped and p == self.event_abbreviations[event])]
             for event, patterns in self.event_forms.items()
         }
-        return self._compile_events(forms, extra) if extra or dropped else self.event_regex
+        return self._compile_events(forms, extra)
 
     def _read_sentence(self, doc: Doc, sentence: Sentence, events: re.Pattern[str], state: _State) -> None:
         previous: list[str] = []
@@ -206,9 +230,10 @@ class Safety:
         main = blank(text, breakdowns)
         flat = blank(text, spans, "_")  # no clause break inside parentheses, and none taken for a space
         mention_starts = {m.start - sentence.start for m in doc._.mentions or []}
+        respectively = bool(self.respectively.search(text))
         clauses = [
             Clause(start, end, main)
-            for start, end in self._split(flat, events, mention_starts)
+            for start, end in self._split(flat, events, mention_starts, respectively)
             if main[start:end].strip()
         ]
         for start, end in breakdowns:
@@ -223,26 +248,29 @@ class Safety:
     def _is_breakdown(self, inner: str) -> bool:
         if not self.breakdown.search(inner):
             return False
-        masked = self._mask_grades(inner)
-        return bool(PERCENT_REGEX.search(masked) or self._count(masked) is not None)
+        masked = self._mask_grades(inner, self._grades(inner))
+        return bool(PERCENT_REGEX.search(masked) or self._counts(masked) or self.scope_all.search(masked))
 
     def _pieces(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """A breakdown's items: split at ";", else at commas and "and"."""
+        separator = re.compile(r";\s*") if ";" in text[start:end] else self.breakdown_split
         cursor = start
-        for match in self.breakdown_split.finditer(text, start, end):
+        for match in separator.finditer(text, start, end):
             yield cursor, match.start()
             cursor = match.end()
         yield cursor, end
 
-    def _split(self, flat: str, events: re.Pattern[str], mention_starts: set[int]) -> list[tuple[int, int]]:
+    def _split(
+        self, flat: str, events: re.Pattern[str], mention_starts: set[int], respectively: bool
+    ) -> list[tuple[int, int]]:
         """Clause boundaries over the sentence with its parentheses blanked."""
         cuts: list[tuple[int, int]] = []
         for match in self.clause_breaks.finditer(flat):
-            after = match.end()
-            if flat[match.start()] == "," and after + 4 <= len(flat) and self._lists_cohorts(flat, after, mention_starts):
+            if flat[match.start()] == "," and self._lists_cohorts(flat, match.end(), mention_starts):
                 continue
             cuts.append((match.start(), match.end() if flat[match.start()] in ";:" else match.start() + 1))
         for match in re.finditer(r"\s+and\s+", flat):
-            if self._and_opens_fact(flat, match, events, mention_starts):
+            if self._and_opens_fact(flat, match, events, mention_starts, respectively):
                 cuts.append((match.start(), match.start()))
         pieces, cursor = [], 0
         for cut_start, cut_end in sorted(cuts):
@@ -260,16 +288,18 @@ class Safety:
         return bool(words) and after + words.end() in mention_starts
 
     def _and_opens_fact(
-        self, flat: str, match: re.Match[str], events: re.Pattern[str], mention_starts: set[int]
+        self, flat: str, match: re.Match[str], events: re.Pattern[str], mention_starts: set[int], respectively: bool
     ) -> bool:
-        before, after = flat[: match.start()], match.end()
+        before, after = flat[: match.start()], flat[match.end() :]
         if before.endswith(",") or match.end() in mention_starts:
             return False  # ", and" is a clause break already; "gMG, AE and CIDP" lists cohorts
         if self.and_break.match(flat, match.start()):
-            return not (re.search(r"[\d%]$", before) and re.match(r"\d", flat[after:]))
-        event_after = events.match(flat, after)
+            listed_percents = re.search(r"(?<![\w.])[\d.]+\s?%$", before) and re.match(r"[\d.]+\s?%", after)
+            listed_numbers = respectively and re.search(r"(?<![\w.])[\d.]+$", before) and re.match(r"\d", after)
+            return not (listed_percents or listed_numbers)  # "2.1%, 0.7% and 2.0% of patients"
+        event_after = events.match(after)
         event_before = re.search(rf"(?:{events.pattern})\)?$", before, events.flags)
-        return bool(event_after) and not event_before
+        return bool(event_after) and not event_before  # "CRS in 42% and NEs in 30%", not "CRS and ICANS"
 
     # ---- one clause -----------------------------------------------------------------------------
 
@@ -280,38 +310,45 @@ class Safety:
         words = clause.words
         if self.skip_clause.search(words):
             return None, [], {}
-        mentions = self._mentions(words, events)
+        runs = self._runs(words, events)
         grades = self._grades(words)
-        if mentions:
-            names = list(dict.fromkeys(m.event for m in mentions))
-            grade_of = {name: self._grade_for(name, mentions, grades) for name in names}
+        if runs:
+            names = list(dict.fromkeys(e for run in runs for e in run.events))
+            grade_of = {name: self._grade_for(name, runs, grades) for name in names}
         elif previous and self._continues(clause, grades):
             names = previous
             grade_of = {name: grades[0].value if grades else previous_grades.get(name, "any") for name in names}
+            runs = [Run(names, 0, 0)]
         else:
             return None, ([] if self.other_subject.search(words) else previous), previous_grades
-        reading = self._facts_of(words, names, grade_of, grades, mentions)
-        return reading, names, grade_of
+        return self._reading(words, runs, grade_of, grades), names, grade_of
 
     def _continues(self, clause: Clause, grades: list[Grade]) -> bool:
+        """Whether a clause with no event name goes on about the clause before."""
         words = clause.words
         if self.other_subject.search(words):
             return False
         return bool(clause.breakdown or grades or self.continuation.match(words))
 
-    def _mentions(self, words: str, events: re.Pattern[str]) -> list[EventMention]:
-        return [
-            EventMention(match.lastgroup or "", match.start(), match.end())
-            for match in events.finditer(words)
-            if not self.not_event_before.search(words[: match.start()])
-        ]
+    def _runs(self, words: str, events: re.Pattern[str]) -> list[Run]:
+        """The event names in a clause, grouped where they are named together."""
+        runs: list[Run] = []
+        for match in events.finditer(words):
+            if self.not_event_before.search(words[: match.start()]):
+                continue
+            event = match.lastgroup or ""
+            if runs and COORDINATED.fullmatch(words[runs[-1].end : match.start()]):
+                runs[-1].end = match.end()
+                if event not in runs[-1].events:
+                    runs[-1].events.append(event)
+            else:
+                runs.append(Run([event], match.start(), match.end()))
+        return runs
 
     def _grades(self, words: str) -> list[Grade]:
         """Grade phrases, longest first where they overlap."""
         found = [
-            Grade(m.start(), m.end(), grade, scope)
-            for order, (regex, grade, scope) in enumerate(self.grades)
-            for m in regex.finditer(words)
+            Grade(m.start(), m.end(), grade, scope) for regex, grade, scope in self.grades for m in regex.finditer(words)
         ]
         found.sort(key=lambda g: (-(g.end - g.start), g.start))
         kept: list[Grade] = []
@@ -321,45 +358,72 @@ class Safety:
         return sorted(kept, key=lambda g: g.start)
 
     @staticmethod
-    def _grade_for(event: str, mentions: list[EventMention], grades: list[Grade]) -> str:
-        """The grade nearest before the event's first mention, else the nearest after it."""
-        first = next(m for m in mentions if m.event == event)
-        before = [g for g in grades if g.end <= first.start]
+    def _grade_for(event: str, runs: list[Run], grades: list[Grade]) -> str:
+        """The grade nearest before the event's first naming, else the nearest after it."""
+        run = next(r for r in runs if event in r.events)
+        before = [g for g in grades if g.end <= run.start]
         if before:
             return before[-1].value
-        after = [g for g in grades if g.start >= first.end]
+        after = [g for g in grades if g.start >= run.end]
         return after[0].value if after else "any"
 
-    def _facts_of(
-        self,
-        words: str,
-        names: list[str],
-        grade_of: dict[str, str],
-        grades: list[Grade],
-        mentions: list[EventMention],
-    ) -> Reading | None:
+    def _reading(self, words: str, runs: list[Run], grade_of: dict[str, str], grades: list[Grade]) -> Reading | None:
         masked = self._mask_grades(words, grades)
         scope_all = any(g.scope_all for g in grades) or (
             any(v != "any" for v in grade_of.values()) and bool(self.scope_all.search(masked))
         )
-        first_cue = min([m.start for m in mentions] + [g.start for g in grades] + [len(words)])
-        negated = not scope_all and bool(
-            self.negation_before.search(words[:first_cue]) or self.negation_after.search(words, first_cue)
+        reading = Reading(list(grade_of), grade_of, scope_all=scope_all)
+        if scope_all:
+            return reading
+        percents = self._percents(masked)
+        counts = self._counts(masked)
+        reading.all_percents = [f.value for f in percents]
+        for index, run in enumerate(runs):
+            low = runs[index - 1].end if index else 0
+            high = runs[index + 1].start if index + 1 < len(runs) else len(words)
+            self._bind_figures(reading, run, percents, counts, low, high)
+        subject = runs[0].events[0]
+        for run in runs[1:]:  # "one patient had grade 3 ICANS accompanied by grade 2 CRS"
+            for event in run.events:
+                if event not in reading.counts and event not in reading.percents and subject in reading.counts:
+                    reading.counts[event] = reading.counts[subject]
+        first_cue = min([runs[0].start if runs[0].end else len(words)] + [g.start for g in grades])
+        window = max(0, first_cue - self.negation_window)
+        negated = bool(
+            self.negation_before.search(words, window, first_cue) or self.negation_after.search(words, first_cue)
         )
-        reading = Reading(names, grade_of, negated=negated, scope_all=scope_all)
-        if negated:
-            reading.count = 0
-        elif not scope_all:
-            reading.count = self._count(masked)
-            reading.percents = [clean_value(parse_percent(m.group(0)) or 0) for m in PERCENT_REGEX.finditer(masked)]
-            if not reading.percents and reading.count is None:
-                return None
+        if negated and not any(reading.percents.values()):
+            reading.negated = True
+            reading.counts = dict.fromkeys(reading.events, 0)
+            reading.percents = {}
+        if not reading.negated and not reading.counts and not reading.percents:
+            return None
         return reading
 
-    def _mask_grades(self, words: str, grades: list[Grade] | None = None) -> str:
+    @staticmethod
+    def _bind_figures(
+        reading: Reading, run: Run, percents: list[Figure], counts: list[Figure], low: int, high: int
+    ) -> None:
+        """Give the run's events the percent and count nearest them ("CRS in 93%, neurotoxicity in 64%"),
+        one each in order when the run has as many percents after it ("CRS and ICANS in 80% and 20%")."""
+        after = [f for f in percents if run.end <= f.start < high]
+        if len(run.events) >= 2 and len(after) == len(run.events):
+            for event, figure in zip(run.events, after, strict=True):
+                reading.percents[event] = figure.value
+            return
+        percent, percent_after = nearest(percents, run, low, high)
+        count, count_after = nearest(counts, run, low, high)
+        if percent is not None and count is not None and count_after != percent_after:
+            count = None  # "In 20 treated patients, CRS occurred in 85%": 20 is the group, not the count
+        for event in run.events:
+            if percent is not None:
+                reading.percents[event] = percent.value
+            if count is not None:
+                reading.counts[event] = int(count.value)
+
+    def _mask_grades(self, words: str, grades: list[Grade]) -> str:
         """The clause with each numbered grade phrase written as one word ("grade---"), so that
         its numbers are no counts and "one grade 5 event" still reads as one event."""
-        grades = self._grades(words) if grades is None else grades
         chars = list(words)
         for grade in grades:
             phrase = words[grade.start : grade.end]
@@ -367,18 +431,27 @@ class Safety:
                 chars[grade.start : grade.end] = "grade" + "-" * (len(phrase) - 5)
         return "".join(chars)
 
-    def _count(self, masked: str) -> int | None:
-        best: tuple[int, int] | None = None
+    def _percents(self, masked: str) -> list[Figure]:
+        """Percents of patients; not bounds or hedges ("<1%", "up to 90%")."""
+        return [
+            Figure(m.start(), m.end(), clean_value(parse_percent(m.group(0)) or 0))
+            for m in PERCENT_REGEX.finditer(masked)
+            if not self.percent_not_after.search(masked[: m.start()])
+        ]
+
+    def _counts(self, masked: str) -> list[Figure]:
+        """Patients or events, in text order; where two readings overlap the first pattern's wins."""
+        found: list[Figure] = []
         for regex, value in self.counts:
             for match in regex.finditer(masked):
                 number = match.group("n") if "n" in regex.groupindex else None
                 if number is not None and (year_like(number) or self.count_not_after.search(masked[: match.start()])):
                     continue
                 count = value if number is None else parse_int(number)
-                if count is not None and (best is None or match.start() < best[0]):
-                    best = (match.start(), count)
-                break
-        return best[1] if best else None
+                start, end = match.span("n") if number is not None else match.span()
+                if count is not None and all(end <= f.start or start >= f.end for f in found):
+                    found.append(Figure(start, end, count))
+        return sorted(found, key=lambda f: f.start)
 
     # ---- cohorts and recording ------------------------------------------------------------------
 
@@ -392,6 +465,7 @@ class Safety:
         return list(dict.fromkeys(keys))
 
     def _clause_keys(self, doc: Doc, sentence: Sentence, clause: Clause) -> list[str]:
+        """The cohorts a clause names (its breakdown parentheses left out)."""
         blanked = [
             (sentence.start + i, sentence.start + i + 1)
             for i in range(clause.start, clause.end)
@@ -424,7 +498,7 @@ class Safety:
         words = clause.words
         start = sentence.start + clause.start + (len(words) - len(words.lstrip(" ,;:")))
         end = sentence.start + clause.start + len(words.rstrip(" ,;:."))
-        if self.respectively.search(words) and len(reading.percents) >= 2:
+        if self.respectively.search(words) and len(reading.all_percents) >= 2:
             self._record_respectively(doc, clause, reading, keys, state, (start, end))
             return
         groups: list[str | None] = [keys[0] if len(keys) == 1 else None]
@@ -434,7 +508,7 @@ class Safety:
             groups = self._distributed(doc, sentence, keys, state) or groups
         for group in groups:
             for event in reading.events:
-                fields = self._fields(event, reading, reading.percents[0] if reading.percents else None)
+                fields = self._fields(event, reading, reading.percents.get(event))
                 record(doc, "safety_event", start, end, group, **fields)
 
     def _distributed(self, doc: Doc, sentence: Sentence, keys: list[str], state: _State) -> list[str | None]:
@@ -456,7 +530,7 @@ class Safety:
         span: tuple[int, int],
     ) -> None:
         """'in 79.0%, 72.4% and 76.5% of patients in the QW, Q2W and ... cohorts, respectively'."""
-        percents = reading.percents
+        percents = reading.all_percents
         if len(reading.events) == len(percents):
             for event, percent in zip(reading.events, percents, strict=True):
                 record(doc, "safety_event", *span, None, **self._fields(event, reading, percent))
@@ -468,15 +542,15 @@ class Safety:
         state.respective_keys = keys
         for key, percent in zip(keys, percents, strict=True):
             for event in reading.events:
-                record(doc, "safety_event", *span, key, **self._fields(event, reading, percent))
+                record(doc, "safety_event", *span, key, **self._fields(event, reading, percent, count=False))
 
     @staticmethod
-    def _fields(event: str, reading: Reading, percent: float | None) -> dict[str, Any]:
+    def _fields(event: str, reading: Reading, percent: float | None, count: bool = True) -> dict[str, Any]:
         fields: dict[str, Any] = {
             "event": event,
             "grade": reading.grades.get(event, "any"),
-            "count": reading.count,
-            "percent": None if reading.negated or reading.scope_all else percent,
+            "count": reading.counts.get(event) if count else None,
+            "percent": percent,
             "negated": reading.negated,
             "scope": "all" if reading.scope_all else None,
         }

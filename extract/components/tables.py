@@ -60,7 +60,9 @@ class Group:
 
     cohort: str | None
     cells: list[tuple[Column, Span, Span]] = field(default_factory=list)
-    label: Span | None = None  # the label or header naming the cohort (it may hold "n=3")
+    labels: list[Span] = field(
+        default_factory=list
+    )  # the label or header cells naming it (they may hold "n=3")
 
 
 class Tables:
@@ -84,14 +86,30 @@ class Tables:
 
     def __call__(self, doc: Doc) -> Doc:
         for rows in tables(doc, self.rule):
-            for group in self._groups(doc, rows):
-                self._read_group(doc, group)
+            for table in self._split_at_headers(doc, rows):
+                for group in self._groups(doc, table):
+                    self._read_group(doc, group)
         return doc
+
+    def _split_at_headers(self, doc: Doc, rows: list[Block]) -> Iterator[list[Block]]:
+        """Two tables of one width, one under the other: a second header (no figures, header words)
+        after data rows starts a table of its own."""
+        start = 0
+        for index in range(self._header_length(doc, rows) + 1, len(rows)):
+            cells = rows[index].cells[1:]
+            if not any(self._is_figure(doc, c) for c in cells) and any(
+                self.column(self._text(doc, c)) for c in cells
+            ):
+                yield rows[start:index]
+                start = index
+        yield rows[start:]
 
     # --- what a header says -------------------------------------------------
 
     def column(self, header: str) -> Column | None:
         """What a header cell says its cells hold, or None when we do not read it."""
+        if self.empty.match(header.strip()):
+            return None
         suffix = self.suffix.search(header)
         name = header[: suffix.start()].strip(" ,;:") if suffix else header.strip()
         counts, percents = bool(self.counts_hint.search(header)), bool(self.percent_hint.search(header))
@@ -125,57 +143,69 @@ class Tables:
     # --- which cells belong to which cohort ---------------------------------
 
     def _groups(self, doc: Doc, rows: list[Block]) -> Iterator[Group]:
-        header, data = rows[0], rows[1:]
-        width = len(data[0].cells)
-        # A header one cell short has a blank stub over the row labels.
-        header_cells = ([(0, 0)] if len(header.cells) < width else []) + header.cells
-        by_header = [self.column(self._text(doc, cell)) for cell in header_cells[1:]]
+        head = self._header_length(doc, rows)
+        data = rows[head:]
+        if not data:
+            return
+        headers = header_columns(rows[:head], len(data[0].cells))
+        by_header = [self.column(" ".join(self._text(doc, cell) for cell in cells)) for cells in headers[1:]]
         by_label = [self.column(self._text(doc, row.cells[0])) for row in data]
         if any(by_header) and sum(map(bool, by_header)) >= sum(map(bool, by_label)):
             yield from self._row_groups(doc, data, by_header)
         elif any(by_label):
-            yield from self._column_groups(doc, header_cells, data, by_label)
+            yield from self._column_groups(doc, headers, data, by_label)
+
+    def _header_length(self, doc: Doc, rows: list[Block]) -> int:
+        """How many rows the header takes: the first row, and the rows after it with no figure in them
+        ("Patients" over "treated, n"), at most three."""
+        for index, row in enumerate(rows[1:4], start=1):
+            if any(self._is_figure(doc, cell) for cell in row.cells[1:]):
+                return index
+        return 1
 
     def _row_groups(self, doc: Doc, data: list[Block], columns: list[Column | None]) -> Iterator[Group]:
         """One group per row: the row label names the cohort."""
         for row in data:
-            named, cohort = self._cohort(doc, row.cells[0])
+            named, cohort = self._cohort(doc, [row.cells[0]])
             if not named:
                 continue
-            group = Group(cohort, label=row.cells[0])
+            group = Group(cohort, labels=[row.cells[0]])
             for column, cell in zip(columns, row.cells[1:], strict=True):
                 if column:
                     group.cells.append((column, cell, (row.start, row.end)))
             yield group
 
     def _column_groups(
-        self, doc: Doc, header_cells: list[Span], data: list[Block], labels: list[Column | None]
+        self, doc: Doc, headers: list[list[Span]], data: list[Block], labels: list[Column | None]
     ) -> Iterator[Group]:
-        """Transposed: one group per column, named by its header cell."""
-        for index, header_cell in enumerate(header_cells[1:], start=1):
-            named, cohort = self._cohort(doc, header_cell)
+        """Transposed: one group per column, named by its header."""
+        for index, header in enumerate(headers[1:], start=1):
+            named, cohort = self._cohort(doc, header)
             if not named:
                 continue
-            group = Group(cohort, label=header_cell)
+            group = Group(cohort, labels=header)
             for column, row in zip(labels, data, strict=True):
                 if column:
                     group.cells.append((column, row.cells[index], (row.start, row.end)))
             yield group
 
-    def _cohort(self, doc: Doc, cell: Span) -> tuple[bool, str | None]:
+    def _cohort(self, doc: Doc, cells: list[Span]) -> tuple[bool, str | None]:
         """(whether the label names a group, its cohort key): a total names the whole study (None)."""
-        if self.total.match(self._text(doc, cell)):
-            return True, None
-        keys = keys_between(doc, *cell)
-        return (True, keys[0]) if keys else (False, None)
+        for cell in cells:
+            if self.total.match(self._text(doc, cell)):
+                return True, None
+            keys = keys_between(doc, *cell)
+            if keys:
+                return True, keys[0]
+        return False, None
 
     # --- the facts of one cohort ---------------------------------------------
 
     def _read_group(self, doc: Doc, group: Group) -> None:
-        size_cell, label_size = self._size_cell(doc, group), self._label_size(doc, group)
-        if size_cell is None and label_size is not None:
-            record(doc, "cohort_size", *group.label, group.cohort, value=label_size, population="treated")
-        size = label_size if size_cell is None else size_cell
+        size, label_size = self._size_cell(doc, group), self._label_size(doc, group)
+        if size is None and label_size is not None:
+            size, cell = label_size
+            record(doc, "cohort_size", *cell, group.cohort, value=size, population="treated")
         measure = self._row_measure(doc, group)
         for column, cell, evidence in group.cells:
             figure = None if column.family == "definition" else self._figure(doc, cell, column)
@@ -201,10 +231,13 @@ class Tables:
         ]
         return sizes[-1] if sizes else None
 
-    def _label_size(self, doc: Doc, group: Group) -> int | None:
-        """An "n=3" in the label or header naming the group."""
-        match = self.label_size.search(self._text(doc, group.label)) if group.label else None
-        return int(match.group(1)) if match else None
+    def _label_size(self, doc: Doc, group: Group) -> tuple[int, Span] | None:
+        """An "n=3" in the label or header naming the group, and its cell."""
+        for cell in group.labels:
+            match = self.label_size.search(self._text(doc, cell))
+            if match:
+                return int(match.group(1)), cell
+        return None
 
     def _row_measure(self, doc: Doc, group: Group) -> str:
         """The measure a definition cell gives the group's response ("" when there is none)."""
@@ -258,6 +291,10 @@ class Tables:
 
     # --- what a cell says ----------------------------------------------------
 
+    def _is_figure(self, doc: Doc, cell: Span) -> bool:
+        text = self.footnote.sub("", self._text(doc, cell)).strip()
+        return any(form.match(text) for form in self.cell_forms)
+
     def _figure(self, doc: Doc, cell: Span, column: Column) -> dict[str, Any] | None:
         """The parts of a cell's figure (count, denominator, percent, number), or None when it holds none."""
         text = self.footnote.sub("", self._text(doc, cell)).strip()
@@ -287,6 +324,15 @@ class Tables:
     @staticmethod
     def _text(doc: Doc, cell: Span) -> str:
         return doc._.norm[cell[0] : cell[1]]
+
+
+def header_columns(header: list[Block], width: int) -> list[list[Span]]:
+    """The header cells over each column; a header row one cell short has a blank stub over the labels."""
+    columns: list[list[Span]] = [[] for _ in range(width)]
+    for row in header:
+        for index, cell in enumerate(row.cells, start=width - len(row.cells)):
+            columns[index].append(cell)
+    return columns
 
 
 def within(count: int | None, total: int | None) -> bool:
