@@ -24,7 +24,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_DIRS = (REPO / "samples", REPO.parent / "shared" / "corpus" / "dev")
+# The command beside this Python (the venv the benchmark runs in), else the one on PATH.
 PRESSFACTS = Path(sys.executable).with_name("pressfacts")
+if not PRESSFACTS.exists():
+    PRESSFACTS = Path(shutil.which("pressfacts") or "pressfacts")
 COLD_START_SAMPLE = "medpath-bms-breakfree1.txt"
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 

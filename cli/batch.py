@@ -64,8 +64,8 @@ def batch_cli(
     if not articles and not quiet:
         typer.echo("pressfacts: no articles found", err=True)
     jobs = max(1, min(jobs or batch.default_jobs(), len(articles)))
-    signal.signal(signal.SIGTERM, _interrupt)
     summary = Summary(total=len(articles))
+    previous_sigterm = signal.signal(signal.SIGTERM, _interrupt)
     try:
         sink = _open_sink(output, out_dir, resume)
         outcomes = batch.run(
@@ -85,6 +85,8 @@ def batch_cli(
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except InputError as err:
         fail(err)
+    finally:
+        signal.signal(signal.SIGTERM, previous_sigterm)
     if not quiet:
         summary.print()
     raise typer.Exit(EXIT_FAILED if summary.failures else EXIT_OK)
@@ -208,8 +210,9 @@ class JsonlSink:
                     new.write(old.read(line.end - line.start))
             os.replace(tmp, self.path)
         except OSError as err:
-            Path(tmp).unlink(missing_ok=True)
             raise InputError(f"{self.path}: cannot write ({err.strerror})", EXIT_OUTPUT) from None
+        finally:
+            Path(tmp).unlink(missing_ok=True)  # gone already when the rename was made
 
 
 class DirSink:

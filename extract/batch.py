@@ -71,7 +71,7 @@ class Line:
 def discover(
     inputs: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE, exclude: Sequence[str] = ()
 ) -> list[Article]:
-    """The articles named by files, folders (recursive) and glob patterns, each once.
+    """The articles named by files, folders and glob patterns (folders searched recursively), each once.
 
     Order: arguments in the order given, the files of each sorted by path. A file named
     explicitly is always taken (a missing one becomes an error record when run); files
@@ -93,10 +93,10 @@ def _expand(given: str, include: Sequence[str], exclude: Sequence[str]) -> list[
     """(path, name relative to the folder or glob root) of the files one argument names."""
     if has_magic(given):
         root = _glob_root(given)
-        paths = [Path(p) for p in glob(given, recursive=True)]
+        paths = [path for match in glob(given, recursive=True) for path in _files_under(Path(match))]
     elif Path(given).is_dir():
         root = Path(given)
-        paths = list(root.rglob("*"))
+        paths = _files_under(root)
     else:
         return [(given, PurePosixPath(Path(given).name))]
     found = []
@@ -105,6 +105,11 @@ def _expand(given: str, include: Sequence[str], exclude: Sequence[str]) -> list[
         if path.is_file() and not _hidden(name) and _wanted(name, include, exclude):
             found.append((str(path), name))
     return sorted(found, key=lambda item: item[1].parts)
+
+
+def _files_under(path: Path) -> list[Path]:
+    """Everything under a folder, recursively; a file is its own."""
+    return list(path.rglob("*")) if path.is_dir() else [path]
 
 
 def _glob_root(pattern: str) -> Path:

@@ -77,6 +77,10 @@ def test_a_glob_pattern_and_an_explicit_file_each_once_in_argument_order(folder:
     assert [str(a.output) for a in found] == ["b.json", "sub/c.json"]
 
 
+def test_a_glob_that_matches_folders_searches_them(folder: Path) -> None:
+    assert names(batch.discover([str(folder / "s*")]), folder) == ["sub/c.html"]
+
+
 def test_an_explicit_file_is_taken_whatever_its_name_even_missing(tmp_path: Path) -> None:
     assert [a.path for a in batch.discover([str(tmp_path / "notes.rtf")])] == [str(tmp_path / "notes.rtf")]
 

@@ -56,6 +56,10 @@ def table_facts(text: str) -> set[tuple]:
         ("Neurotoxicity, n", "safety", {"event": "ICANS", "grade": "any"}),
         ("Cytokine release syndrome", "safety", {"event": "CRS", "grade": "any"}),
         ("Change in mRSS from baseline, mean (points)", "endpoint", {"measure": "mRSS", "unit": "points"}),
+        ("% change in FVC", "endpoint", {"measure": "FVC", "unit": "percent"}),
+        ("CRS (Gr 3+)", "safety", {"event": "CRS", "grade": ">=3"}),
+        ("Grade 3-5 CRS", "safety", {"event": "CRS", "grade": ">=3"}),
+        ("Grade 2 CRS, n", "safety", {"event": "CRS", "grade": "2"}),
         ("Response definition", "definition", {}),
     ],
 )
@@ -77,6 +81,9 @@ def test_header_vocabulary(header: str, family: str, fields: dict) -> None:
         "Time to CRS onset, days",
         "IEC-HS, n",
         "Prior lines of therapy",
+        "Planned enrollment, n",  # planned enrolment is not a cohort size
+        "CRS (ASTCT 2019), n",  # a digit that is no grade we read: not taken as any grade
+        "-",  # an empty header
     ],
 )
 def test_headers_not_read(header: str) -> None:
@@ -297,6 +304,8 @@ def test_measure_from_definition_column() -> None:
     [
         # Rows that name no cohort (time points) give no facts.
         "Visit | Patients treated | ORR, n (%)\nMonth 6 | 10 | 5 (50)\nMonth 12 | 8 | 6 (75)\n",
+        # Time points and a total: that total may not be the study's.
+        "Visit | Patients treated | ORR, n (%)\nMonth 6 | 10 | 5 (50)\nTotal | 10 | 6 (60)\n",
         # A table in boilerplate is not read.
         "About Acme\nArm | N | ORR, %\nArm A | 12 | 50\nArm B | 10 | 30\n",
         # A baseline table: no header says size, response or safety.
@@ -305,7 +314,13 @@ def test_measure_from_definition_column() -> None:
         # One row alone is not a table.
         "Arm A | 12 | 6 (50)\n",
     ],
-    ids=["rows-without-cohorts", "boilerplate", "baseline-characteristics", "lone-row"],
+    ids=[
+        "rows-without-cohorts",
+        "time-points-and-total",
+        "boilerplate",
+        "baseline-characteristics",
+        "lone-row",
+    ],
 )
 def test_tables_without_facts(text: str) -> None:
     found = default_pipeline()(text)._.found or []

@@ -38,15 +38,15 @@ PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|la|le|bin|ibn|al)"
 NEXT_NAME_WORD = rf"[ \t]+(?:{INITIAL}[ \t]+){{0,3}}(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}"
 NAME_RUN = re.compile(rf"(?:{INITIAL}\s+){{0,3}}{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,6}}")
 # A sentence ends at . ! ? before a capital or a quote mark, but not after an initial ("Lynelle B. Hoch").
-SENTENCE_END = re.compile(
-    r"(?<![A-Z])(?<!\bSt)(?<!\bNo)[.!?](?=\s+[\"'A-Z(]|\s*$)"
-)
+SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bSt)(?<!\bNo)[.!?](?=\s+[\"'A-Z(]|\s*$)")
 POSSESSIVE = re.compile(rf"^(?P<org>[{UPPER}][^,]{{0,60}}?)['’]s\s+(?P<title>[^,]+)$")
 QUOTE_MARK = '"'
 # Single quote marks (British style) open before a word and close after the quote's punctuation,
 # so apostrophes ("don't", "patients' families") are never taken for them.
 SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[-]))'(?=\w)")
 SINGLE_CLOSE = re.compile(r"(?<=[,.!?])'(?=[\s)\]-]|$)")
+# The longest 'Roe was blunt:' that credits the quote after it to the person it opens with.
+COLON_HEAD_WORDS = 8
 # How many words before a name can hold its role ("Calloway Partners analyst").
 PRE_ROLE_WORDS = 6
 
@@ -413,11 +413,26 @@ class Quotes:
         verb = self.verb_first.match(text.lstrip(" ,"))
         if verb:
             skip = len(text) - len(text.lstrip(" ,")) + verb.end()
-            return self._speaker(text[skip:], offset + skip)
+            return self._speaker(text[skip:], offset + skip) if self._opens_subject(text[skip:]) else None
         who = self.who_first.match(text)
-        if who and (quote_end in ",.!?-" or text.lstrip().startswith(",")):
+        if (
+            who
+            and (quote_end in ",.!?-" or text.lstrip().startswith(","))
+            and self._opens_subject(who["who"])
+        ):
             return self._speaker(who["who"], offset + who.start("who"))
         return None
+
+    def _opens_subject(self, text: str) -> bool:
+        """Whether `text` opens with a speaker: a name, a pronoun, a role ('lead investigator Dr. X',
+        "the trial's lead investigator"), or 'the company' - not running words ('"off the shelf",
+        which Roe said ...')."""
+        words = text.strip(" ,").split()
+        if not words:
+            return False
+        if words[0].casefold() in ("the", "a", "an"):
+            return any(self._is_role(w) for w in words[1:5]) or bool(self.non_person.match(" ".join(words)))
+        return words[0][:1].isupper() or self._is_role(words[0]) or bool(self.pronoun.match(words[0]))
 
     def _speaker(self, text: str, offset: int) -> Speaker | None:
         stripped = text.strip(" ,")
@@ -448,10 +463,15 @@ class Quotes:
             if masked[previous.start : previous.end].rstrip().endswith(":"):
                 start, text = previous.start, masked[previous.start : previous.end]
         head = self.head.match(text)
-        if head is None:
-            return None
-        group = "who" if head["who"] is not None else "source"
-        return self._speaker(head[group], start + head.start(group))
+        if head is not None:
+            group = "who" if head["who"] is not None else "source"
+            return self._speaker(head[group], start + head.start(group))
+        if text.rstrip().endswith(":") and len(text.split()) <= COLON_HEAD_WORDS:
+            # 'Hartmann was blunt: "..."' - the sentence's subject, named first, speaks
+            speaker = self._speaker(text, start)
+            if speaker is not None and speaker.kind != "none" and not masked[start : speaker.start].strip():
+                return speaker
+        return None
 
     def _next_block_dash(self, masked: str, unit: Unit, blocks: list[Block], tail: str) -> Speaker | None:
         """'"..."' then a line '- Tobias Lindqvist, MD, Associate Professor, X'."""

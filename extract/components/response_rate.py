@@ -1,18 +1,19 @@
 """pressfacts_response_rate: the share of patients reaching an efficacy outcome.
 
 A share ("73%", "94 of 128", "10/11 (91%)", "All five patients", "42 (33%)") is a
-response rate when it is paired with an outcome from the measure vocabulary:
+response rate when it is paired with an outcome of the measure vocabulary:
 - after it, through a verb: "64% achieved a major response", "all 15 patients remain
   off immunosuppressive therapy", "20 (83 percent) responded";
 - before it, through a link word: "the ORR was 73%", "an ORR of 91%", "CR or better in
-  38.6%", "anti-dsDNA became undetectable in 11/12";
+  38.6%", "anti-dsDNA became undetectable in 11/12", "ORR 85%";
 - right after it: "91% ORR", "91% response rates".
-A percent and a count of the same patients merge into one fact when their ratio agrees
+A percent and a count of the same patients are one fact when their ratio agrees
 ("71% ... (10 of 14)", "56 of 60 patients responded, for an ORR of 93%"); a count with a
-percent but no total takes the total of its sentence whose ratio agrees ("42 (33%)" after
-"94 of 128"). Time-to-event estimates, safety events, baseline characteristics, hedged
-or vague shares and changes are not read. A summary line (headline, highlight bullet)
-restating a fact of the body, or a share restated with fewer details, is dropped.
+percent and no total takes the total of its sentence whose ratio agrees ("42 (33%)" after
+"94 of 128"). Time-to-event estimates, safety events, baseline characteristics, plans
+and assumptions, hedged or vague shares and changes are not read. A summary line
+(headline, highlight bullet) restating the body, or a share restated elsewhere with
+fewer details, is dropped. Tables are read by pressfacts_tables.
 """
 
 from __future__ import annotations
@@ -28,11 +29,12 @@ from pressfacts.components.base import Sentence, compile_regex, load_patterns, r
 from pressfacts.components.cohorts import keys_between
 from pressfacts.numbers import clean_value, parse_int, parse_number
 
-# Outcomes tried after a share: the first may be part of its group ("nine of the 20 responders were ...").
+# Outcomes tried after a share: the first may belong to its group ("nine of the 20 responders were ...").
 FORWARD_TRIES = 3
 GENERIC_FAMILY = "response"  # "responses in 93%", "91% response rates": any kind of response
 UNIT = re.compile(r"\s?(?:%|per\s?cent|percent)\s*$", re.I)
 WORD = re.compile(r"[\w()'/-]+")
+TOTAL = re.compile(r"\b\d{1,5}\b(?![.,]\d)")
 
 
 @dataclass
@@ -46,7 +48,7 @@ class Share:
     count: int | None = None
     denominator: int | None = None
     decimals: int = 0  # of the percent, for checking a ratio against it
-    kind: str = "share"  # "share", or "n" for a bare "(n=11)"
+    bare_n: bool = False  # a lone "(n=11)": only ever the total of a percent before it
 
     @property
     def has_count(self) -> bool:
@@ -55,21 +57,36 @@ class Share:
 
 @dataclass
 class Outcome:
-    """An outcome word of the measure vocabulary, found in a sentence."""
+    """An outcome of the measure vocabulary, found in a sentence."""
 
     start: int
     end: int
     measure: str
     family: str
-    verbal: bool
+    verbal: bool  # the outcome is a verb phrase itself ("responded", "remain off ...")
 
 
 @dataclass
 class Abbreviations:
-    """An article's short forms of outcomes, and the vocabulary entry each stands for."""
+    """An article's short forms of outcomes ("MFR"), and the vocabulary entry each stands for."""
 
     regex: re.Pattern[str]
     entries: dict[str, dict[str, Any]]
+
+
+@dataclass
+class Reading:
+    """A response rate read from one sentence, before restatements are dropped."""
+
+    start: int
+    end: int
+    cohort: str | None
+    measure: str
+    family: str
+    value: float | None
+    count: int | None
+    denominator: int | None
+    summary: bool  # read from a headline, heading or highlight bullet
 
 
 @dataclass
@@ -82,12 +99,13 @@ class Context:
     cohort: str | None
 
     def named(self, start: int, end: int) -> list[str]:
-        """Cohort keys named between two offsets of the sentence, not counting words of an outcome."""
+        """Cohort keys named between two offsets of the sentence, not counting an outcome's words."""
         offset = self.sentence.start
         own = {
             m.key
             for m in self.doc._.mentions
-            if offset + start <= m.start and m.end <= offset + end
+            if offset + start <= m.start
+            and m.end <= offset + end
             and not any(o.start <= m.start - offset < o.end for o in self.outcomes)
         }
         return [key for key in keys_between(self.doc, offset + start, offset + end) if key in own]
@@ -95,26 +113,11 @@ class Context:
 
 @dataclass
 class Previous:
-    """The sentence read before, in the same block: its readings and cohort."""
+    """The sentence read before, in the same block."""
 
     block: int
     readings: list[Reading]
     cohort: str | None
-
-
-@dataclass
-class Reading:
-    """A response rate read from one sentence, before summary restatements are dropped."""
-
-    start: int
-    end: int
-    cohort: str | None
-    measure: str
-    family: str
-    value: float | None
-    count: int | None
-    denominator: int | None
-    summary: bool
 
 
 def percent_value(text: str) -> tuple[float | None, int]:
@@ -131,9 +134,9 @@ def ratio_agrees(count: int, denominator: int, value: float, decimals: int) -> b
     return abs(100 * count / denominator - value) <= 0.5 * 10**-decimals + 0.05
 
 
-def fields_of(reading: Reading) -> dict[str, Any]:
-    return {k: v for k, v in (("value", reading.value), ("count", reading.count),
-                              ("denominator", reading.denominator)) if v is not None}
+def fields_of(reading: Reading) -> dict[str, float]:
+    fields = {"value": reading.value, "count": reading.count, "denominator": reading.denominator}
+    return {k: v for k, v in fields.items() if v is not None}
 
 
 def compatible(a: Reading, b: Reading) -> bool:
@@ -143,62 +146,63 @@ def compatible(a: Reading, b: Reading) -> bool:
     return bool(shared) and all(abs(fa[k] - fb[k]) < 0.05 for k in shared)
 
 
+def cohort_kind(doc: Doc, cohort: str | None) -> str | None:
+    entry = (doc._.cohort_names or {}).get(cohort) if cohort else None
+    return getattr(entry, "kind", "disease") if entry is not None else None
+
+
 def same_group(doc: Doc, a: Reading, b: Reading) -> bool:
     """Two readings about one group: the same cohort, or one names none and the other a disease or
     trial (the whole study, as likely as not); a labelled arm or dose level is its own group."""
     if a.cohort == b.cohort:
         return True
-    named = a.cohort if b.cohort is None else b.cohort if a.cohort is None else None
-    entry = (doc._.cohort_names or {}).get(named) if named else None
-    return entry is not None and getattr(entry, "kind", "disease") != "label"
+    if a.cohort is not None and b.cohort is not None:
+        return False
+    kind = cohort_kind(doc, a.cohort or b.cohort)
+    return kind is not None and kind != "label"
 
 
 def distinct_arms(doc: Doc, a: Reading, b: Reading) -> bool:
     """Two different labelled groups (arms, dose levels): their shares are never one fact."""
-    names = doc._.cohort_names or {}
-    return (
-        a.cohort != b.cohort
-        and all(c is not None and getattr(names.get(c), "kind", None) == "label" for c in (a.cohort, b.cohort))
-    )
+    return a.cohort != b.cohort and cohort_kind(doc, a.cohort) == cohort_kind(doc, b.cohort) == "label"
 
 
 class ResponseRates:
     def __init__(self, nlp: Language, name: str, patterns_path: str | None) -> None:
         data = load_patterns("response_rate.json", patterns_path)
 
-        def expand(pattern: str) -> str:
-            return pattern.replace("{P}", data["percent"]).replace("{PAT}", data["patient_nouns"])
+        def regex(pattern: str | list[str]) -> re.Pattern[str]:
+            if isinstance(pattern, str):
+                pattern = pattern.replace("{P}", data["percent"]).replace("{PAT}", data["patient_nouns"])
+            return compile_regex(pattern)
 
-        self.share_forms = {
-            form: compile_regex(expand(p)) for form, p in data["quantities"].items() if not form.startswith("_")
-        }
-        self.not_share_before = compile_regex(data["not_a_share_before"]["pattern"])
-        self.not_share_after = compile_regex(data["not_a_share_after"]["pattern"])
-        self.time_to_event = compile_regex(data["time_to_event_before"]["pattern"])
+        self.share_forms = [regex(p) for form, p in data["quantities"].items() if not form.startswith("_")]
+        self.not_share_before = regex(data["not_a_share_before"]["pattern"])
+        self.not_share_after = regex(data["not_a_share_after"]["pattern"])
+        self.time_to_event = regex(data["time_to_event_before"]["pattern"])
+        self.not_result = regex(data["hypothetical_before"]["pattern"])
         self.entries = data["measures"]
-        self.measure_regexes = [compile_regex(e["patterns"]) for e in self.entries]
-        self.outcomes = compile_regex(
-            [f"(?P<m{i}>{'|'.join(e['patterns'])})" for i, e in enumerate(self.entries)]
-        )
-        self.measure_not_before = compile_regex(data["measure_not_before"]["pattern"])
-        self.measure_not_after = compile_regex(data["measure_not_after"]["pattern"])
-        self.verbs = compile_regex(data["verbs"]["pattern"])
-        self.elliptical = compile_regex(data["elliptical"]["pattern"])
+        self.entry_regexes = [regex(e["patterns"]) for e in self.entries]
+        self.outcomes = regex([f"(?P<m{i}>{'|'.join(e['patterns'])})" for i, e in enumerate(self.entries)])
+        self.outcome_not_before = regex(data["measure_not_before"]["pattern"])
+        self.outcome_not_after = regex(data["measure_not_after"]["pattern"])
+        self.verbs = regex(data["verbs"]["pattern"])
+        self.elliptical = regex(data["elliptical"]["pattern"])
         self.mid_words = int(data["verb_mid_words"])
         self.group_max = int(data["group_max_chars"])
-        self.relative = compile_regex(data["relative"])
-        self.clause_break = compile_regex(data["clause_break"])
-        self.link = compile_regex(data["link"]["pattern"])
-        self.rate_noun = compile_regex(data["rate_noun"]["pattern"])
-        self.comparison = compile_regex(data["comparison"]["pattern"])
-        self.exclusions = compile_regex(data["exclusions"]["pattern"])
-        self.negation = compile_regex(data["negation"])
-        self.carry_over = compile_regex(data["carry_over"]["pattern"])
-        self.hypothetical = compile_regex(data["hypothetical_before"]["pattern"])
+        self.relative = regex(data["relative"])
+        self.clause_break = regex(data["clause_break"])
+        self.link = regex(data["link"]["pattern"])
+        self.not_in_link = regex(data["link"]["not_in_filler"])
         self.adjacent_outcome = re.compile(data["adjacent_link"]["outcome"])
         self.adjacent_gap = re.compile(data["adjacent_link"]["gap"])
-        self.number = compile_regex(r"\d|\b{NUMBER}\b")
-        self.cohort_after = compile_regex(data["cohort_after"]["pattern"])
+        self.rate_noun = regex(data["rate_noun"]["pattern"])
+        self.comparison = regex(data["comparison"]["pattern"])
+        self.exclusions = regex(data["exclusions"]["pattern"])
+        self.negation = regex(data["negation"])
+        self.number = regex(r"\d|\b{NUMBER}\b")
+        self.carry_over = regex(data["carry_over"]["pattern"])
+        self.cohort_after = regex(data["cohort_after"]["pattern"])
         self.summary_kinds = set(data["summary_kinds"])
 
     # --- the document -------------------------------------------------------------------
@@ -217,40 +221,54 @@ class ResponseRates:
             readings.extend(found)
             previous = Previous(sentence.block.start, found, context.cohort)
         for r in self._without_restatements(doc, readings):
-            record(doc, "response_rate", r.start, r.end, r.cohort, measure=r.measure,
-                   value=None if r.value is None else clean_value(r.value), count=r.count,
-                   denominator=r.denominator)
+            value = None if r.value is None else clean_value(r.value)
+            record(
+                doc,
+                "response_rate",
+                r.start,
+                r.end,
+                r.cohort,
+                measure=r.measure,
+                value=value,
+                count=r.count,
+                denominator=r.denominator,
+            )
         return doc
-
-    def _context(self, doc: Doc, sentence: Sentence, abbreviations: Abbreviations | None,
-                 previous: Previous) -> Context:
-        """The sentence with its outcomes, and its cohort: a cohort named only inside an outcome's words
-        ("Lupus" of LLDAS, "CR" of CR/CRi) gives way to the sentence before's."""
-        outcomes = self._outcomes(sentence.text, abbreviations)
-        context = Context(doc, sentence, outcomes, sentence.cohort)
-        named_anywhere = keys_between(doc, sentence.start, sentence.span.end_char)
-        if context.cohort in named_anywhere and context.cohort not in context.named(0, len(sentence.text)):
-            context.cohort = previous.cohort
-        return context
 
     def _abbreviation_outcomes(self, doc: Doc) -> Abbreviations | None:
         """The article's own short forms of outcomes ("MFR" for medication-free remission)."""
         entries = {}
         for short, long in (doc._.abbreviations or {}).items():
-            for entry, regex in zip(self.entries, self.measure_regexes):
-                if regex.fullmatch(long.strip()):
-                    entries[short] = entry
-                    break
+            entry = next(
+                (
+                    e
+                    for e, r in zip(self.entries, self.entry_regexes, strict=True)
+                    if r.fullmatch(long.strip())
+                ),
+                None,
+            )
+            if entry is not None:
+                entries[short] = entry
         if not entries:
             return None
-        forms = "|".join(re.escape(s) for s in sorted(entries, key=len, reverse=True))
+        forms = "|".join(re.escape(short) for short in sorted(entries, key=len, reverse=True))
         return Abbreviations(re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])"), entries)
+
+    def _context(
+        self, doc: Doc, sentence: Sentence, abbreviations: Abbreviations | None, previous: Previous
+    ) -> Context:
+        """The sentence with its outcomes and its cohort: a cohort named only inside an outcome's words
+        ("Lupus" of LLDAS, "CR" of CR/CRi) gives way to the sentence before's."""
+        context = Context(doc, sentence, self._outcomes(sentence.text, abbreviations), sentence.cohort)
+        named_anywhere = keys_between(doc, sentence.start, sentence.span.end_char)
+        if context.cohort in named_anywhere and context.cohort not in context.named(0, len(sentence.text)):
+            context.cohort = previous.cohort
+        return context
 
     def _without_restatements(self, doc: Doc, readings: list[Reading]) -> list[Reading]:
         """Drop summary lines restating the body, and shares restated elsewhere with fewer details."""
-        ranked = sorted(readings, key=lambda r: (r.summary, -len(fields_of(r)), r.start))
         kept: list[Reading] = []
-        for r in ranked:
+        for r in sorted(readings, key=lambda r: (r.summary, -len(fields_of(r)), r.start)):
             if not any(self._restates(doc, r, k) for k in kept):
                 kept.append(r)
         return sorted(kept, key=lambda r: r.start)
@@ -276,17 +294,16 @@ class ResponseRates:
         shares = self._merged(self._shares(text), text)
         readings: list[Reading] = []
         for share in shares:
-            if share.kind == "n" or (share.value is None and not share.has_count):
+            if share.bare_n or (share.value is None and not share.has_count):
                 continue
-            if self.hypothetical.search(text, self._clause_start(text, share.start), share.start):
+            if self.not_result.search(text, self._clause_start(text, share.start), share.start):
                 continue
             share = self._with_denominator(share, text)
-            found = self._pair(text, share, shares, context.outcomes)
-            if found is None and readings and self.comparison.search(text, 0, share.start):
-                last = readings[-1]
-                found = Outcome(share.start, share.end, last.measure, last.family, False)
-            if found is not None:
-                readings.append(self._reading(context, share, found))
+            outcome = self._pair(text, share, shares, context.outcomes)
+            if outcome is None and readings and self.comparison.search(text, 0, share.start):
+                outcome = self._outcome_like(readings[-1], share)
+            if outcome is not None:
+                readings.append(self._reading(context, share, outcome))
         if not readings and carried and not context.outcomes:
             readings = self._carried(context, shares, carried[-1])
         return readings
@@ -294,137 +311,155 @@ class ResponseRates:
     def _reading(self, context: Context, share: Share, outcome: Outcome) -> Reading:
         start, end = min(share.start, outcome.start), max(share.end, outcome.end)
         offset = context.sentence.start
-        return Reading(offset + start, offset + end, self._cohort(context, start, end, share), outcome.measure,
-                       outcome.family, share.value, share.count, share.denominator,
-                       context.sentence.block.kind in self.summary_kinds)
+        return Reading(
+            offset + start,
+            offset + end,
+            self._cohort(context, start, end, share),
+            outcome.measure,
+            outcome.family,
+            share.value,
+            share.count,
+            share.denominator,
+            context.sentence.block.kind in self.summary_kinds,
+        )
+
+    @staticmethod
+    def _outcome_like(reading: Reading, share: Share) -> Outcome:
+        """The outcome of an earlier reading, for a share that compares with it or carries it on."""
+        return Outcome(share.start, share.start, reading.measure, reading.family, False)
 
     def _carried(self, context: Context, shares: list[Share], last: Reading) -> list[Reading]:
-        """Shares with their counts and no outcome of their own, after a sentence that named one."""
+        """Shares with their counts and no outcome of their own ("69% (11/16) in the Descartes-08 arm
+        versus 33% (5/15)"), right after a sentence that named one."""
         text = context.sentence.text
         if not self.carry_over.search(text) or self.exclusions.search(text):
             return []
-        outcome = Outcome(0, 0, last.measure, last.family, False)
         return [
-            self._reading(context, replace(s, start=s.start), replace(outcome, start=s.start, end=s.start))
+            self._reading(context, s, self._outcome_like(last, s))
             for s in shares
             if s.value is not None and s.has_count
         ]
 
+    # --- shares ------------------------------------------------------------------------
+
     def _shares(self, text: str) -> list[Share]:
-        """Every share in the sentence, longest first where two overlap."""
-        found: list[tuple[int, int, re.Match[str]]] = []
-        for regex in self.share_forms.values():
-            for match in regex.finditer(text):
-                found.append((match.start(), -match.end(), match))
+        """Every share in the sentence; of two that overlap, the one that starts first, then the longer."""
+        matches = sorted(
+            (m for regex in self.share_forms for m in regex.finditer(text)),
+            key=lambda m: (m.start(), -m.end()),
+        )
         shares: list[Share] = []
         taken_until = -1
-        for start, _, match in sorted(found, key=lambda f: (f[0], f[1])):
-            if start < taken_until:
+        for match in matches:
+            if match.start() < taken_until:
                 continue
             share = self._share(match, text)
-            if share is None:
-                continue
-            shares.append(share)
-            taken_until = match.end()
+            if share is not None:
+                shares.append(share)
+                taken_until = match.end()
         return shares
 
     def _share(self, match: re.Match[str], text: str) -> Share | None:
-        groups = match.groupdict()
         if self.not_share_before.search(text[max(0, match.start() - 40) : match.start()]):
             return None
         if self.time_to_event.search(text[max(0, match.start() - 90) : match.start()]):
             return None
+        groups = {k: v for k, v in match.groupdict().items() if v}
         share = Share(match.start(), match.end(), match.start("core"))
-        if groups.get("pct"):
+        share.bare_n = not groups.keys() & {"pct", "count", "all"}
+        if "pct" in groups:
             share.value, share.decimals = percent_value(groups["pct"])
-            if share.value is None or share.value > 100:
+            if (
+                share.value is None
+                or share.value > 100
+                or self.not_share_after.match(text[match.end("pct") :])
+            ):
                 return None
-            if self.not_share_after.match(text[match.end("pct") :]):
-                return None
-        if groups.get("all"):
-            share.count = share.denominator = parse_int(groups["all"])
-            if not share.count:
-                return None
-        if groups.get("count"):
-            share.count = parse_int(groups["count"])
-            if share.count is None:
-                return None
-        if groups.get("den"):
-            share.denominator = parse_int(groups["den"])
-            if share.denominator is None:
-                return None
-        if "pct" not in groups and "count" not in groups and "all" not in groups:
-            share.kind = "n"
-        if share.count is not None and share.denominator is not None and share.count > share.denominator:
-            return None
-        if share.value is not None and share.has_count and not ratio_agrees(
-            share.count, share.denominator, share.value, share.decimals
-        ):
+        counts = {k: parse_int(v) for k, v in groups.items() if k in ("all", "count", "den")}
+        if None in counts.values():
+            return None  # a number that counts nobody ("1.5")
+        share.count = counts.get("count", counts.get("all"))
+        share.denominator = counts.get("den", counts.get("all"))
+        if share.has_count and not self._consistent(share):
             return None
         return share
 
+    @staticmethod
+    def _consistent(share: Share) -> bool:
+        if share.count > share.denominator:
+            return False
+        return share.value is None or ratio_agrees(
+            share.count, share.denominator, share.value, share.decimals
+        )
+
     def _merged(self, shares: list[Share], text: str) -> list[Share]:
-        """Join a percent and the count of the same patients written next to it."""
+        """Join each share with the next one when they count the same patients."""
         merged: list[Share] = []
-        skip = False
-        for share, after in zip(shares, [*shares[1:], None]):
-            if skip:
-                skip = False
-                continue
-            joined = self._join(share, after, text) if after else None
-            if joined:
-                merged.append(joined)
-                skip = True
-            else:
-                merged.append(share)
+        index = 0
+        while index < len(shares):
+            joined = self._join(shares[index], shares[index + 1], text) if index + 1 < len(shares) else None
+            merged.append(joined or shares[index])
+            index += 2 if joined else 1
         return merged
 
     def _join(self, first: Share, second: Share, text: str) -> Share | None:
+        """ "91% ... (n=11)", "71% of patients ... (10 of 14)", "33 of 51 patients responded (64.7%)"."""
         gap = text[first.end : second.start]
         if len(gap) > 80 or self.clause_break.search(gap):
             return None
         joined = replace(first, end=second.end)
-        if first.value is not None and first.count is None and second.kind == "n" and len(gap) <= 60:
+        percent_only = first.value is not None and not first.has_count
+        if percent_only and first.count is None and second.bare_n and len(gap) <= 60:
             joined.denominator = first.denominator or second.denominator
             return joined
-        if first.value is not None and not first.has_count and second.has_count and second.value is None:
-            if gap.rstrip().endswith("(") and ratio_agrees(second.count, second.denominator, first.value,
-                                                          first.decimals):
-                joined.count, joined.denominator = second.count, second.denominator
-                return joined
-        if first.has_count and first.value is None and second.value is not None and not second.has_count:
-            if ratio_agrees(first.count, first.denominator, second.value, second.decimals):
-                joined.value, joined.decimals = second.value, second.decimals
-                return joined
+        if (
+            percent_only
+            and second.has_count
+            and second.value is None
+            and gap.rstrip().endswith("(")
+            and ratio_agrees(second.count, second.denominator, first.value, first.decimals)
+        ):
+            joined.count, joined.denominator = second.count, second.denominator
+            return joined
+        if (
+            first.has_count
+            and first.value is None
+            and second.value is not None
+            and not second.has_count
+            and ratio_agrees(first.count, first.denominator, second.value, second.decimals)
+        ):
+            joined.value, joined.decimals = second.value, second.decimals
+            return joined
         return None
 
-    def _with_denominator(self, share: Share, text: str) -> Share:
-        """A count with a percent and no total ("42 (33%)") takes a total of its sentence whose ratio agrees."""
+    @staticmethod
+    def _with_denominator(share: Share, text: str) -> Share:
+        """A count with a percent and no total ("42 (33%)") takes a total of its sentence whose ratio
+        agrees."""
         if share.count is None or share.denominator is not None or share.value is None:
             return share
-        for number in reversed(list(re.finditer(r"\b\d{1,5}\b(?![.,]\d)", text[: share.start]))):
+        for number in reversed(list(TOTAL.finditer(text, 0, share.start))):
             total = int(number.group(0))
             if total != share.count and ratio_agrees(share.count, total, share.value, share.decimals):
                 return replace(share, denominator=total)
         return share
 
+    # --- outcomes ----------------------------------------------------------------------
+
     def _outcomes(self, text: str, abbreviations: Abbreviations | None) -> list[Outcome]:
-        found: list[Outcome | None] = [
-            self._outcome(text, m.start(), m.end(), self.entries[int(m.lastgroup[1:])])
-            for m in self.outcomes.finditer(text)
-        ]
+        matches = list(self.outcomes.finditer(text))
+        found = [self._outcome(text, m.start(), m.end(), self.entries[int(m.lastgroup[1:])]) for m in matches]
         if abbreviations:
-            spans = [(m.start(), m.end()) for m in self.outcomes.finditer(text)]
             for match in abbreviations.regex.finditer(text):
-                if not any(start <= match.start() < end for start, end in spans):
+                if not any(m.start() <= match.start() < m.end() for m in matches):
                     entry = abbreviations.entries[match.group(0)]
                     found.append(self._outcome(text, match.start(), match.end(), entry))
         return sorted((o for o in found if o is not None), key=lambda o: o.start)
 
     def _outcome(self, text: str, start: int, end: int, entry: dict[str, Any]) -> Outcome | None:
-        if self.measure_not_before.search(text[max(0, start - 30) : start]):
+        if self.outcome_not_before.search(text[max(0, start - 30) : start]):
             return None
-        if self.measure_not_after.match(text[end:]):
+        if self.outcome_not_after.match(text[end:]):
             return None
         return Outcome(start, end, entry["measure"], entry["family"], bool(entry.get("verbal")))
 
@@ -432,7 +467,6 @@ class ResponseRates:
 
     def _pair(self, text: str, share: Share, shares: list[Share], outcomes: list[Outcome]) -> Outcome | None:
         following = [o for o in outcomes if o.start >= share.core_end][:FORWARD_TRIES]
-        before = next((o for o in reversed(outcomes) if o.end <= share.start), None)
         if following and following[0].start <= share.end + 3 and self.rate_noun.match(text[share.end :]):
             return following[0]
         for after in following:
@@ -442,9 +476,13 @@ class ResponseRates:
             gap_start = share.end if after.start >= share.end else share.core_end
             if self._reaches_forward(text[gap_start : after.start], after):
                 return after
-        if before and not self._share_between(shares, before.end, share.start, share):
-            if self._reaches_backward(text, before, share):
-                return before
+        before = next((o for o in reversed(outcomes) if o.end <= share.start), None)
+        if (
+            before
+            and not self._share_between(shares, before.end, share.start, share)
+            and self._reaches_backward(text, before, share)
+        ):
+            return before
         return None
 
     @staticmethod
@@ -452,22 +490,22 @@ class ResponseRates:
         return any(s is not own and start <= s.start < end for s in shares)
 
     def _reaches_forward(self, gap: str, outcome: Outcome) -> bool:
-        """'<share> [of patients ...] <verb> [up to 5 words] <outcome>', or elliptical, or a verbal outcome."""
+        """'<share> [of patients ...] <verb> [a few words] <outcome>', elliptical ('12% a partial
+        response'), or an outcome that is a verb itself ('20 (83 percent) responded')."""
         if self.elliptical.match(gap):
             return True
         for verb in self.verbs.finditer(gap):
             group, mid = gap[: verb.start()], gap[verb.end() :]
             if len(group) > self.group_max or self.clause_break.search(group):
                 return False
-            fits = (
+            if (
                 len(WORD.findall(mid)) <= self.mid_words
                 and not self.number.search(mid)
                 and not self._excluded(verb.group(0) + mid)
-            )
-            if fits:
+            ):
                 return True
             if not self.relative.search(group):
-                return False  # the main verb leads elsewhere
+                return False  # the main verb leads elsewhere; a verb after "who" may not be the main one
         return (
             outcome.verbal
             and len(gap) <= self.group_max
@@ -479,12 +517,18 @@ class ResponseRates:
     def _reaches_backward(self, text: str, outcome: Outcome, share: Share) -> bool:
         """'<outcome> [rate] [...] <was|of|in|by> <share>', or 'ORR 85%'."""
         gap = text[outcome.end : share.start]
-        adjacent = self.adjacent_gap.match(gap) and self.adjacent_outcome.match(text[outcome.start : outcome.end])
+        adjacent = self.adjacent_gap.match(gap) and self.adjacent_outcome.match(
+            text[outcome.start : outcome.end]
+        )
         link = self.link.match(gap)
-        if not adjacent and (not link or self.clause_break.search(link.group("fill")) or self._excluded(link.group("fill"))):
+        if not adjacent and not (link and self._plain_filler(link.group("fill"))):
             return False
         subject_start = max(self._clause_start(text, outcome.start), outcome.start - 40)
-        return not self.exclusions.search(text[subject_start : outcome.start])
+        return not self.exclusions.search(text, subject_start, outcome.start)
+
+    def _plain_filler(self, fill: str) -> bool:
+        """Words between an outcome and its share that keep them one statement."""
+        return not (self.clause_break.search(fill) or self._excluded(fill) or self.not_in_link.search(fill))
 
     def _clause_start(self, text: str, position: int) -> int:
         return max((m.end() for m in self.clause_break.finditer(text, 0, position)), default=0)
@@ -495,8 +539,8 @@ class ResponseRates:
     # --- cohort ------------------------------------------------------------------------
 
     def _cohort(self, context: Context, start: int, end: int, share: Share) -> str | None:
-        """The one cohort the fact's own words name, else the one named right after the share, else the
-        sentence's."""
+        """The one cohort the fact's own words name, else the one named right after the share ("69%
+        (11/16) in the Descartes-08 arm"), else the sentence's."""
         named = set(context.named(start, end))
         if len(named) == 1:
             return named.pop()

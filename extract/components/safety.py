@@ -131,6 +131,7 @@ class Safety:
         self.not_event_before = compile_regex(data["not_event_before"]["pattern"])
         self.skip_clause = compile_regex(data["skip_clause"]["patterns"])
         self.other_subject = compile_regex(data["other_subject"]["pattern"])
+        self.grade_not_before = compile_regex(data["grade_not_before"]["pattern"])
         numbers = data["grade_numbers"]
         self.grades = [
             (
@@ -348,7 +349,10 @@ class Safety:
     def _grades(self, words: str) -> list[Grade]:
         """Grade phrases, longest first where they overlap."""
         found = [
-            Grade(m.start(), m.end(), grade, scope) for regex, grade, scope in self.grades for m in regex.finditer(words)
+            Grade(m.start(), m.end(), grade, scope)
+            for regex, grade, scope in self.grades
+            for m in regex.finditer(words)
+            if not self.grade_not_before.match(words, m.end())
         ]
         found.sort(key=lambda g: (-(g.end - g.start), g.start))
         kept: list[Grade] = []

@@ -1,7 +1,8 @@
 """pressfacts_tables: facts read from the article's tables.
 
 A table is a run of `table_row` blocks (see pressfacts_sections); its first row is the
-header. The header words (patterns/tables.json) say what a column holds: a cohort size
+header (with the rows under it that hold no figures: a header wrapped over two lines, an
+event over its grades). The header words (patterns/tables.json) say what a column holds: a cohort size
 and its population, a response measure, a safety event and its grade, or a change in a
 clinical measure. Each data row is a cohort, named by its label (the first cell); an
 "All"/"Total" row holds whole-study facts. A table whose header names the cohorts and
@@ -60,9 +61,8 @@ class Group:
 
     cohort: str | None
     cells: list[tuple[Column, Span, Span]] = field(default_factory=list)
-    labels: list[Span] = field(
-        default_factory=list
-    )  # the label or header cells naming it (they may hold "n=3")
+    # The label (or header cells) naming the group; they may hold its size ("DL1 (n=3)").
+    labels: list[Span] = field(default_factory=list)
 
 
 class Tables:
@@ -97,9 +97,7 @@ class Tables:
         start = 0
         for index in range(self._header_length(doc, rows) + 1, len(rows)):
             cells = rows[index].cells[1:]
-            if not any(self._is_figure(doc, c) for c in cells) and any(
-                self.column(self._text(doc, c)) for c in cells
-            ):
+            if not self._has_figure(doc, rows[index]) and any(self.column(self._text(doc, c)) for c in cells):
                 yield rows[start:index]
                 start = index
         yield rows[start:]
@@ -159,14 +157,16 @@ class Tables:
         """How many rows the header takes: the first row, and the rows after it with no figure in them
         ("Patients" over "treated, n"), at most three."""
         for index, row in enumerate(rows[1:4], start=1):
-            if any(self._is_figure(doc, cell) for cell in row.cells[1:]):
+            if self._has_figure(doc, row):
                 return index
         return 1
 
     def _row_groups(self, doc: Doc, data: list[Block], columns: list[Column | None]) -> Iterator[Group]:
         """One group per row: the row label names the cohort."""
-        for row in data:
-            named, cohort = self._cohort(doc, [row.cells[0]])
+        names = [self._cohort(doc, [row.cells[0]]) for row in data]
+        if not names_groups(names):
+            return
+        for row, (named, cohort) in zip(data, names, strict=True):
             if not named:
                 continue
             group = Group(cohort, labels=[row.cells[0]])
@@ -179,8 +179,10 @@ class Tables:
         self, doc: Doc, headers: list[list[Span]], data: list[Block], labels: list[Column | None]
     ) -> Iterator[Group]:
         """Transposed: one group per column, named by its header."""
-        for index, header in enumerate(headers[1:], start=1):
-            named, cohort = self._cohort(doc, header)
+        names = [self._cohort(doc, header) for header in headers[1:]]
+        if not names_groups(names):
+            return
+        for index, (header, (named, cohort)) in enumerate(zip(headers[1:], names, strict=True), start=1):
             if not named:
                 continue
             group = Group(cohort, labels=header)
@@ -291,16 +293,23 @@ class Tables:
 
     # --- what a cell says ----------------------------------------------------
 
-    def _is_figure(self, doc: Doc, cell: Span) -> bool:
-        text = self.footnote.sub("", self._text(doc, cell)).strip()
-        return any(form.match(text) for form in self.cell_forms)
+    def _has_figure(self, doc: Doc, row: Block) -> bool:
+        """Whether a row holds a figure after its label (a data row, not a header row)."""
+        return any(self._match_figure(self._cell_text(doc, cell)) for cell in row.cells[1:])
+
+    def _match_figure(self, text: str) -> re.Match[str] | None:
+        return next((m for m in (form.match(text) for form in self.cell_forms) if m), None)
+
+    def _cell_text(self, doc: Doc, cell: Span) -> str:
+        """A cell's text without footnote marks."""
+        return self.footnote.sub("", self._text(doc, cell)).strip()
 
     def _figure(self, doc: Doc, cell: Span, column: Column) -> dict[str, Any] | None:
         """The parts of a cell's figure (count, denominator, percent, number), or None when it holds none."""
-        text = self.footnote.sub("", self._text(doc, cell)).strip()
+        text = self._cell_text(doc, cell)
         if self.empty.match(text):
             return None
-        match = next((m for m in (form.match(text) for form in self.cell_forms) if m), None)
+        match = self._match_figure(text)
         if match is None:
             return None
         parts: dict[str, Any] = {
@@ -333,6 +342,12 @@ def header_columns(header: list[Block], width: int) -> list[list[Span]]:
         for index, cell in enumerate(row.cells, start=width - len(row.cells)):
             columns[index].append(cell)
     return columns
+
+
+def names_groups(names: list[tuple[bool, str | None]]) -> bool:
+    """Whether a table's labels are groups: each names a cohort or a total, or some name a cohort.
+    (Time points and a "Total" are not groups; that total may not be the study's.)"""
+    return all(named for named, _ in names) or any(cohort is not None for _, cohort in names)
 
 
 def within(count: int | None, total: int | None) -> bool:
