@@ -88,12 +88,13 @@ def settle_cohorts(found: list[Found], names: dict[str, CohortName]) -> set[str]
     return {f.cohort for f in found if f.cohort is not None}
 
 
-def evidence(doc: Doc, start: int, end: int) -> Evidence:
-    return Evidence(start=start, end=end, text=doc.text[start:end])
+def evidence(text: str, start: int, end: int) -> Evidence:
+    return Evidence(start=start, end=end, text=text[start:end])
 
 
 @Language.component("pressfacts_assemble")
 def assemble(doc: Doc) -> Doc:
+    text = doc.text  # built from the tokens on every access: take it once
     names = doc._.cohort_names or {}
     found = doc._.found or []
     keys = settle_cohorts(found, names)
@@ -109,7 +110,7 @@ def assemble(doc: Doc) -> Doc:
         facts.append(
             FACT.validate_python(
                 {"id": f"f{number}", "type": fact.type, "cohort": cohort,
-                 "evidence": evidence(doc, fact.start, fact.end), **fields}
+                 "evidence": evidence(text, fact.start, fact.end), **fields}
             )
         )
     doc._.facts = facts
@@ -120,7 +121,7 @@ def assemble(doc: Doc) -> Doc:
     )
     doc._.quotes = [
         Quote(id=f"q{number}", text=q.text, speaker=q.speaker, title=q.title, organization=q.organization,
-              evidence=evidence(doc, q.start, q.end))
+              evidence=evidence(text, q.start, q.end))
         for number, q in enumerate(sorted(doc._.found_quotes or [], key=lambda q: q.start), start=1)
     ]
     return doc
