@@ -88,3 +88,9 @@ def test_dose_levels_named_in_a_breakdown():
     result = extract("269 had received liso-cel: 51 at DL1, 177 at DL2 and 41 at DL3.")
     got = [(f.value, f.cohort) for f in result.facts if f.type == "cohort_size"]
     assert got == [(269, None), (51, "DL1"), (177, "DL2"), (41, "DL3")]
+
+
+def test_a_breakdown_of_evaluable_patients_is_evaluable():
+    result = extract("Of 20 evaluable patients, 12 with lupus nephritis and 8 with systemic sclerosis responded.")
+    got = [(f.value, f.population) for f in result.facts if f.type == "cohort_size"]
+    assert got == [(20, "evaluable"), (12, "evaluable"), (8, "evaluable")]

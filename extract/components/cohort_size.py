@@ -59,7 +59,6 @@ class CohortSizes:
     def _read(self, doc: Doc, sentence: Sentence) -> None:
         text = sentence.text
         taken: set[int] = set()
-        last_population: str | None = None
         for form, regex in self.forms.items():
             for match in regex.finditer(text):
                 start, end = match.span("n")
@@ -80,7 +79,7 @@ class CohortSizes:
                     cohorts = self._listed_cohorts(doc, sentence, match.end())
                     if not cohorts:
                         continue
-                    population = last_population or self._population(text, match, clause) or "treated"
+                    population = self._population_before(text, match.start()) or "treated"
                 else:
                     population = self._population(text, match, clause)
                     if form == "counted" and self._outcome_first(text, match, clause):
@@ -88,7 +87,6 @@ class CohortSizes:
                     population = population or "treated"
                     cohorts = [self._cohort(doc, sentence, clause, match.start())]
                 taken.add(start)
-                last_population = population
                 subgroup = self.subgroup.search(text, match.end(), clause[1])
                 for cohort in cohorts:
                     record(
@@ -96,6 +94,12 @@ class CohortSizes:
                         sentence.start + max(end, match.end()), cohort, value=value, population=population,
                         subgroup=subgroup.group("subgroup") if subgroup else None,
                     )
+
+    def _population_before(self, text: str, position: int) -> str | None:
+        """A breakdown takes the population of the group it breaks down: the last one named before it."""
+        found = [(m.end(), population) for population, regex in self.population
+                 for m in regex.finditer(text, 0, position)]
+        return max(found)[1] if found else None
 
     def _outcome_first(self, text: str, match: re.Match[str], clause: tuple[int, int]) -> bool:
         """Whether the counted patients are the subject of an outcome ("two patients had grade 3 CRS"):
