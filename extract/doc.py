@@ -81,6 +81,7 @@ EXTENSIONS: dict[str, Any] = {
     "mentions": None,  # list[Mention], sorted by start
     "found": None,  # list[Found]
     "found_quotes": None,  # list[FoundQuote]
+    "about_trial": True,  # is the article a report of a clinical trial (pressfacts_relevance)
     "study": None,  # dict
     "facts": None,  # list of output facts (pressfacts component)
     "quotes": None,  # list of output quotes (pressfacts component)

@@ -24,6 +24,7 @@ from pressfacts.model import Cohort, Result, Source, Study, Tool
 # Component order: each reads what the ones before it wrote on the shared Doc.
 COMPONENTS = (
     "pressfacts_sections",
+    "pressfacts_relevance",
     "pressfacts_abbreviations",
     "pressfacts_cohorts",
     "pressfacts_tables",

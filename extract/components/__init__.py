@@ -12,6 +12,7 @@ def register_all() -> None:
         cohorts,
         endpoints,
         quotes,
+        relevance,
         response_rate,
         safety,
         sections,

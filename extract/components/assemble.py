@@ -96,7 +96,8 @@ def evidence(text: str, start: int, end: int) -> Evidence:
 def assemble(doc: Doc) -> Doc:
     text = doc.text  # built from the tokens on every access: take it once
     names = doc._.cohort_names or {}
-    found = doc._.found or []
+    # An article with no trial in it holds no facts or quotes of ours, whatever numbers it has.
+    found = (doc._.found or []) if doc._.about_trial else []
     keys = settle_cohorts(found, names)
     use_cohorts = len(keys) >= 2
     if not use_cohorts:
@@ -123,5 +124,6 @@ def assemble(doc: Doc) -> Doc:
         Quote(id=f"q{number}", text=q.text, speaker=q.speaker, title=q.title, organization=q.organization,
               evidence=evidence(text, q.start, q.end))
         for number, q in enumerate(sorted(doc._.found_quotes or [], key=lambda q: q.start), start=1)
+        if doc._.about_trial
     ]
     return doc
