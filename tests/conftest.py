@@ -29,3 +29,14 @@ def extracted(path: Path) -> dict:
 @pytest.fixture(scope="session")
 def sample_article() -> Path:
     return SAMPLE_ARTICLE
+
+
+# A line that makes any snippet a trial report: articles with no trial in them report nothing.
+TRIAL_CONTEXT = "Results of the phase 1 trial of a CAR T-cell therapy were presented.\n\n"
+
+
+def extract_trial(text: str):
+    """Extract from a snippet as if it stood in a trial report."""
+    from pressfacts import extract
+
+    return extract(TRIAL_CONTEXT + text)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from pressfacts import extract
+from conftest import extract_trial as extract
 
 
 def sizes(text: str) -> list[tuple[int, str]]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from conftest import extract_trial as extract
 
-from pressfacts import extract
 from pressfacts.components.abbreviations import find_abbreviations
 
 

@@ -232,7 +232,37 @@ CASES = [
         "she said.",
         [("Liu Fang", None, None, "For the first time")],
     ),
+    (
+        'Dr. Jane Roe, a nurse at City Hospital, led the trial.\n\nRoe was blunt: "This is not a cure."',
+        [("Jane Roe", "nurse", "City Hospital", "This is not a")],
+    ),
+    (
+        '"We are pleased," said Jane Roe, Chief Executive Officer of Acme Bio, Inc. The trial goes on.',
+        [("Jane Roe", "Chief Executive Officer", "Acme Bio, Inc", "We are pleased")],
+    ),
+    (
+        'In a statement, Acme CEO John Smith said, "This is a milestone for patients."',
+        [("John Smith", "CEO", "Acme", "This is a milestone")],
+    ),
+    (
+        '"Responses were deep," said lead investigator Dr. Carlos Mendes of the University of Lisbon.',
+        [("Carlos Mendes", "lead investigator", "University of Lisbon", "Responses were deep")],
+    ),
+    (
+        'Comment from Dr. Ken Ito, Chief Executive Officer of Hikari Bio:\n'
+        '"We will file in Japan next year."',
+        [("Ken Ito", "Chief Executive Officer", "Hikari Bio", "We will file in")],
+    ),
+    (
+        'According to Dr. Lisa Park, an oncologist at Mayo Clinic, "the response rates are unprecedented."',
+        [("Lisa Park", "oncologist", "Mayo Clinic", "the response rates are")],
+    ),
     # not quotes
+    ('Dr. Jane Roe led it.\n\nIt is "off the shelf", which Roe said is key.', []),
+    ('"It works," said to be the unit\'s motto, was painted on the wall.', []),
+    ('"The results are clear," they said.', []),
+    ('Acme Bio (NASDAQ: ACME) reported data.\n\n"We are pleased," said Acme Bio in a statement.', []),
+    ('The study\'s conclusion: "This is not a cure."', []),
     ('Teclistamab does not have to be made for each patient: it is available "off the shelf".', []),
     ('The company described the result as "unprecedented" in its filing.', []),
     ('"We believe the trial gives us a clear path," the company said in a statement.', []),
