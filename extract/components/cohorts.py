@@ -179,13 +179,17 @@ class Cohorts:
                 named = first_cell or named
                 if TOTAL_ROW.match(doc._.norm[block.cells[0][0] : block.cells[0][1]]):
                     named, carried = [], None
+            whole_study = bool(self.whole_study.search(sent.text))
             if len(set(named)) == 1:
                 carried = named[0]
-            elif named or self.whole_study.search(sent.text) or self.other_group.search(sent.text):
+            elif named or whole_study or self.other_group.search(sent.text):
                 carried = None
             sent._.cohort = carried
+            if whole_study and named:
+                # "64% across both arms; one patient in Arm A had ...": the next sentence is about neither.
+                carried = None
             if block.kind in ("heading", "headline"):
-                heading_cohort[index] = carried
+                heading_cohort[index] = sent._.cohort
 
     @staticmethod
     def _block_context(doc: Doc, index: int, heading_cohort: dict[int, str | None]) -> str | None:
