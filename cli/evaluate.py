@@ -18,7 +18,9 @@ from .app import app
     "Each NAME.gold.json beside NAME.txt (or NAME.html) is scored as shared/spec/facts.md says.",
 )
 def evaluate_cli(
-    gold_dir: Path = typer.Argument(..., exists=True, file_okay=False, help="Folder of articles and NAME.gold.json files."),
+    gold_dir: Path = typer.Argument(
+        ..., exists=True, file_okay=False, help="Folder of articles and NAME.gold.json files."
+    ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every miss and extra, per article."),
     min_f1: float = typer.Option(None, "--min-f1", help="Exit 1 when the strict core F1 is below this."),
 ) -> None:
@@ -30,18 +32,35 @@ def evaluate_cli(
     console = Console()
     if verbose:
         for miss in evaluation.misses:
-            item = {k: v for k, v in miss.item.items() if k not in ("evidence", "id", "type") and v is not None}
-            console.print(f"{miss.article}: {miss.kind} {miss.fact_type}: {json.dumps(item, ensure_ascii=False)}",
-                          markup=False, highlight=False)
+            item = {
+                k: v for k, v in miss.item.items() if k not in ("evidence", "id", "type") and v is not None
+            }
+            console.print(
+                f"{miss.article}: {miss.kind} {miss.fact_type}: {json.dumps(item, ensure_ascii=False)}",
+                markup=False,
+                highlight=False,
+            )
     table = Table(title=f"{evaluation.articles} articles in {gold_dir}")
     for column in ("type", "lenient P", "R", "F1", "strict P", "R", "F1", "gold"):
         table.add_column(column, justify="left" if column == "type" else "right")
     rows = [(t, [t]) for t in ALL_TYPES] + [("core", list(CORE_TYPES)), ("all", list(ALL_TYPES))]
     for label, types in rows:
         lenient, strict = evaluation.total("lenient", types), evaluation.total("strict", types)
-        table.add_row(label, *(f"{x:.2f}" for x in (lenient.precision, lenient.recall, lenient.f1,
-                                                    strict.precision, strict.recall, strict.f1)),
-                      str(strict.tp + strict.fn))
+        table.add_row(
+            label,
+            *(
+                f"{x:.2f}"
+                for x in (
+                    lenient.precision,
+                    lenient.recall,
+                    lenient.f1,
+                    strict.precision,
+                    strict.recall,
+                    strict.f1,
+                )
+            ),
+            str(strict.tp + strict.fn),
+        )
     console.print(table)
     for failure in evaluation.failed:
         console.print(f"failed: {failure}", markup=False)

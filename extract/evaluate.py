@@ -20,7 +20,15 @@ from pressfacts.errors import InputError
 CORE_TYPES = ("cohort_size", "response_rate", "safety_event", "quote")
 ALL_TYPES = (*CORE_TYPES, "endpoint_change")
 STOP_WORDS = {"of", "and", "the", "at", "for", "in", "a", "an", "&", "to", "on"}
-GRADE_FORMS = {"≥3": ">=3", "3+": ">=3", "≥2": ">=2", "2+": ">=2", "1–2": "1-2", "1/2": "1-2", "1 or 2": "1-2"}
+GRADE_FORMS = {
+    "≥3": ">=3",
+    "3+": ">=3",
+    "≥2": ">=2",
+    "2+": ">=2",
+    "1–2": "1-2",
+    "1/2": "1-2",
+    "1 or 2": "1-2",
+}
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md")
 
 
@@ -120,8 +128,10 @@ def values_match(fact_type: str, pred: dict[str, Any], gold: dict[str, Any]) -> 
             str(pred.get("event", "")).upper() == gold["event"]
             and _grade(pred.get("grade")) == gold["grade"]
             and bool(pred.get("negated", False)) == gold["negated"]
-            and all(gold.get(k) is None or _close(pred.get(k), gold[k], 0 if k == "count" else 0.05)
-                    for k in ("count", "percent"))
+            and all(
+                gold.get(k) is None or _close(pred.get(k), gold[k], 0 if k == "count" else 0.05)
+                for k in ("count", "percent")
+            )
         )
     if fact_type == "endpoint_change":
         return (
@@ -149,7 +159,9 @@ def strict_match(fact_type: str, pred: dict, gold: dict, aliases: dict[str, set[
     if not values_match(fact_type, pred, gold):
         return False
     if fact_type == "quote":
-        return all(not gold.get(k) or _words(pred.get(k)) & _words(gold[k]) for k in ("title", "organization"))
+        return all(
+            not gold.get(k) or _words(pred.get(k)) & _words(gold[k]) for k in ("title", "organization")
+        )
     return _cohort_matches(pred.get("cohort"), gold.get("cohort"), aliases)
 
 
@@ -196,8 +208,12 @@ def score_article(name: str, gold: dict, predicted: dict, evaluation: Evaluation
             counts.fp += len(preds) - len(matched)
             if mode == "strict":
                 hit = set(matched.values())
-                evaluation.misses += [Miss(name, "miss", fact_type, g) for i, g in enumerate(golds) if i not in matched]
-                evaluation.misses += [Miss(name, "extra", fact_type, p) for j, p in enumerate(preds) if j not in hit]
+                evaluation.misses += [
+                    Miss(name, "miss", fact_type, g) for i, g in enumerate(golds) if i not in matched
+                ]
+                evaluation.misses += [
+                    Miss(name, "extra", fact_type, p) for j, p in enumerate(preds) if j not in hit
+                ]
 
 
 def gold_articles(gold_dir: Path) -> list[tuple[str, Path, Path]]:
@@ -205,7 +221,14 @@ def gold_articles(gold_dir: Path) -> list[tuple[str, Path, Path]]:
     found = []
     for gold_path in sorted(Path(gold_dir).glob("*.gold.json")):
         name = gold_path.name[: -len(".gold.json")]
-        article = next((gold_path.with_name(name + s) for s in ARTICLE_SUFFIXES if gold_path.with_name(name + s).exists()), None)
+        article = next(
+            (
+                gold_path.with_name(name + s)
+                for s in ARTICLE_SUFFIXES
+                if gold_path.with_name(name + s).exists()
+            ),
+            None,
+        )
         if article is not None:
             found.append((name, article, gold_path))
     return found

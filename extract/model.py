@@ -31,7 +31,9 @@ class Evidence(_Strict):
 
 class _FactBase(_Strict):
     id: str = Field(description="Stable within the article: the same on every run.")
-    cohort: str | None = Field(description="The disease, arm or cohort, as named in the article; null = whole study.")
+    cohort: str | None = Field(
+        description="The disease, arm or cohort, as named in the article; null = whole study."
+    )
     subgroup: str | None = None
     timepoint: str | None = None
     evidence: Evidence

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ def sample_articles() -> list[Path]:
     return sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def extracted(path: Path) -> dict:
     """The extractor's output for one sample, as JSON data (run once per test session)."""
     from pressfacts.api import extract_path

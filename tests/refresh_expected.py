@@ -11,9 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import EXPECTED, ROOT, sample_articles  # noqa: E402
+from conftest import EXPECTED, ROOT, sample_articles
 
-from pressfacts.api import extract_path  # noqa: E402
+from pressfacts.api import extract_path
 
 
 def main() -> None:

@@ -14,10 +14,19 @@ def sizes(text: str) -> list[tuple[int, str]]:
     ("text", "expected"),
     [
         # counted patients, the population from the verb of the clause
-        ("The cohort included 26 treated patients, with 19 efficacy evaluable at analysis.", [(26, "treated"), (19, "evaluable")]),
+        (
+            "The cohort included 26 treated patients, with 19 efficacy evaluable at analysis.",
+            [(26, "treated"), (19, "evaluable")],
+        ),
         ("Thirteen patients with severe muscle involvement were treated.", [(13, "treated")]),
-        ("Twenty-four patients were enrolled and 23 received at least one dose.", [(24, "enrolled"), (23, "treated")]),
-        ("Of 165 patients enrolled, 111 went on to receive the cell product.", [(165, "enrolled"), (111, "treated")]),
+        (
+            "Twenty-four patients were enrolled and 23 received at least one dose.",
+            [(24, "enrolled"), (23, "treated")],
+        ),
+        (
+            "Of 165 patients enrolled, 111 went on to receive the cell product.",
+            [(165, "enrolled"), (111, "treated")],
+        ),
         ("97 patients were enrolled and 79 infused.", [(97, "enrolled"), (79, "treated")]),
         ("A total of 36 patients were randomized to the drug or placebo.", [(36, "enrolled")]),
         ("344 pts had undergone leukapheresis.", [(344, "enrolled")]),
@@ -25,9 +34,15 @@ def sizes(text: str) -> list[tuple[int, str]]:
         ("Of 31 people screened, 18 were included in the study.", [(31, "other"), (18, "enrolled")]),
         # n= forms and evaluable phrasings
         ("91% of efficacy-evaluable patients (n=11) achieved a response.", [(11, "evaluable")]),
-        ("The per-protocol population (n=31) included all patients with a Month 3 visit.", [(31, "evaluable")]),
+        (
+            "The per-protocol population (n=31) included all patients with a Month 3 visit.",
+            [(31, "evaluable")],
+        ),
         ("The primary efficacy analysis included the first 60 treated patients.", [(60, "evaluable")]),
-        ("Twenty patients with at least 24 weeks of follow-up were included in the efficacy analysis.", [(20, "evaluable")]),
+        (
+            "Twenty patients with at least 24 weeks of follow-up were included in the efficacy analysis.",
+            [(20, "evaluable")],
+        ),
         # a count with no population word is treated
         ("Eighteen patients in the trial had lupus nephritis at baseline.", []),
         ("Data from 71 patients were presented.", [(71, "treated")]),
@@ -78,8 +93,11 @@ def test_one_each_with_a_list_of_cohorts():
     )
     got = sorted((f.cohort or "", f.value) for f in result.facts if f.type == "cohort_size")
     assert got == [
-        ("", 10), ("ANCA-associated vasculitis", 1), ("Sjögren's disease", 1),
-        ("rheumatoid arthritis", 3), ("systemic lupus erythematosus", 1),
+        ("", 10),
+        ("ANCA-associated vasculitis", 1),
+        ("Sjögren's disease", 1),
+        ("rheumatoid arthritis", 3),
+        ("systemic lupus erythematosus", 1),
     ]
 
 
@@ -90,6 +108,8 @@ def test_dose_levels_named_in_a_breakdown():
 
 
 def test_a_breakdown_of_evaluable_patients_is_evaluable():
-    result = extract("Of 20 evaluable patients, 12 with lupus nephritis and 8 with systemic sclerosis responded.")
+    result = extract(
+        "Of 20 evaluable patients, 12 with lupus nephritis and 8 with systemic sclerosis responded."
+    )
     got = [(f.value, f.population) for f in result.facts if f.type == "cohort_size"]
     assert got == [(20, "evaluable"), (12, "evaluable"), (8, "evaluable")]

@@ -17,7 +17,10 @@ def cohorts_of(text: str, fact_type: str = "cohort_size") -> list[tuple[object, 
     ("text", "expected"),
     [
         ("systemic sclerosis (SSc) cohort", {"SSc": "systemic sclerosis"}),
-        ("immune effector cell-associated neurotoxicity syndrome (ICANS)", {"ICANS": "immune effector cell-associated neurotoxicity syndrome"}),
+        (
+            "immune effector cell-associated neurotoxicity syndrome (ICANS)",
+            {"ICANS": "immune effector cell-associated neurotoxicity syndrome"},
+        ),
         ("Manual Muscle Testing-8 (MMT-8) scores", {"MMT-8": "Manual Muscle Testing-8"}),
         ("patients with lupus (n=8)", {}),  # not an abbreviation
         ("at week 24 (p=0.01)", {}),
@@ -51,10 +54,7 @@ def test_a_whole_study_sentence_leaves_the_cohort_of_the_section():
 
 def test_table_rows_are_cohorts_and_the_total_row_is_the_whole_study():
     text = (
-        "Dose level | Patients treated | ORR, n (%)\n"
-        "DL1 | 3 | 1 (33)\n"
-        "DL2 | 6 | 4 (67)\n"
-        "All | 9 | 5 (56)\n"
+        "Dose level | Patients treated | ORR, n (%)\nDL1 | 3 | 1 (33)\nDL2 | 6 | 4 (67)\nAll | 9 | 5 (56)\n"
     )
     assert cohorts_of(text) == [(3, "dl1"), (6, "dl2"), (9, None)]
 

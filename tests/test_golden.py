@@ -19,7 +19,7 @@ def comparable(output: dict) -> dict:
 @pytest.mark.parametrize("article", sample_articles(), ids=lambda p: p.stem)
 def test_output_matches_expected(article):
     expected_path = EXPECTED / f"{article.stem}.json"
-    assert expected_path.exists(), f"no expected output: run python tests/refresh_expected.py"
+    assert expected_path.exists(), "no expected output: run python tests/refresh_expected.py"
     expected = json.loads(expected_path.read_text(encoding="utf-8"))
     assert comparable(extracted(article)) == comparable(expected)
 
@@ -28,7 +28,9 @@ def test_sample_article_has_every_gold_fact_and_nothing_else():
     """Issue 2's bar: the sample article scores strict F1 1.00 on every type."""
     from pressfacts.evaluate import ALL_TYPES, Evaluation, score_article
 
-    gold = json.loads(SAMPLE_ARTICLE.with_name(SAMPLE_ARTICLE.stem + ".gold.json").read_text(encoding="utf-8"))
+    gold = json.loads(
+        SAMPLE_ARTICLE.with_name(SAMPLE_ARTICLE.stem + ".gold.json").read_text(encoding="utf-8")
+    )
     evaluation = Evaluation()
     score_article(SAMPLE_ARTICLE.stem, gold, extracted(SAMPLE_ARTICLE), evaluation)
     assert [m for m in evaluation.misses] == []

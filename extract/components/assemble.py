@@ -110,19 +110,28 @@ def assemble(doc: Doc) -> Doc:
         fields = {k: v for k, v in fact.fields.items() if v is not None or k in ("value",)}
         facts.append(
             FACT.validate_python(
-                {"id": f"f{number}", "type": fact.type, "cohort": cohort,
-                 "evidence": evidence(text, fact.start, fact.end), **fields}
+                {
+                    "id": f"f{number}",
+                    "type": fact.type,
+                    "cohort": cohort,
+                    "evidence": evidence(text, fact.start, fact.end),
+                    **fields,
+                }
             )
         )
     doc._.facts = facts
     doc._.cohorts = (
-        [{"name": names[k].name, "aliases": names[k].aliases} for k in sorted(keys)]
-        if use_cohorts
-        else []
+        [{"name": names[k].name, "aliases": names[k].aliases} for k in sorted(keys)] if use_cohorts else []
     )
     doc._.quotes = [
-        Quote(id=f"q{number}", text=q.text, speaker=q.speaker, title=q.title, organization=q.organization,
-              evidence=evidence(text, q.start, q.end))
+        Quote(
+            id=f"q{number}",
+            text=q.text,
+            speaker=q.speaker,
+            title=q.title,
+            organization=q.organization,
+            evidence=evidence(text, q.start, q.end),
+        )
         for number, q in enumerate(sorted(doc._.found_quotes or [], key=lambda q: q.start), start=1)
         if doc._.about_trial
     ]

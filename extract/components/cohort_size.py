@@ -11,6 +11,7 @@ enrolment and company statistics are not sizes.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -38,7 +39,8 @@ class CohortSizes:
     def __init__(self, nlp: Language, name: str, patterns_path: str | None) -> None:
         data = load_patterns("cohort_size.json", patterns_path)
         self.forms = {
-            form: compile_regex(pattern.replace("{NOUNS}", data["nouns"])) for form, pattern in data["forms"].items()
+            form: compile_regex(pattern.replace("{NOUNS}", data["nouns"]))
+            for form, pattern in data["forms"].items()
         }
         self.population = [(population, compile_regex(pattern)) for population, pattern in data["population"]]
         self.before_not_size = compile_regex(data["before_number_not_size"])
@@ -62,7 +64,11 @@ class CohortSizes:
         for form, regex in self.forms.items():
             for match in regex.finditer(text):
                 start, end = match.span("n")
-                if start in taken or in_label(doc, sentence.start + start) or not self._is_size(text, start, end):
+                if (
+                    start in taken
+                    or in_label(doc, sentence.start + start)
+                    or not self._is_size(text, start, end)
+                ):
                     continue
                 value = parse_int(match.group("n"))
                 if (
@@ -90,15 +96,23 @@ class CohortSizes:
                 subgroup = self.subgroup.search(text, match.end(), clause[1])
                 for cohort in cohorts:
                     record(
-                        doc, "cohort_size", sentence.start + min(start, match.start()),
-                        sentence.start + max(end, match.end()), cohort, value=value, population=population,
+                        doc,
+                        "cohort_size",
+                        sentence.start + min(start, match.start()),
+                        sentence.start + max(end, match.end()),
+                        cohort,
+                        value=value,
+                        population=population,
                         subgroup=subgroup.group("subgroup") if subgroup else None,
                     )
 
     def _population_before(self, text: str, position: int) -> str | None:
         """A breakdown takes the population of the group it breaks down: the last one named before it."""
-        found = [(m.end(), population) for population, regex in self.population
-                 for m in regex.finditer(text, 0, position)]
+        found = [
+            (m.end(), population)
+            for population, regex in self.population
+            for m in regex.finditer(text, 0, position)
+        ]
         return max(found)[1] if found else None
 
     def _outcome_first(self, text: str, match: re.Match[str], clause: tuple[int, int]) -> bool:
@@ -110,13 +124,15 @@ class CohortSizes:
         outcome = self.outcome_after.search(text, match.end(), clause[1])
         if outcome is None:
             return False
-        after = [m.start() for _, regex in self.population if (m := regex.search(text, match.end(), clause[1]))]
+        after = [
+            m.start() for _, regex in self.population if (m := regex.search(text, match.end(), clause[1]))
+        ]
         return not after or outcome.start() < min(after)
 
     def _is_size(self, text: str, start: int, end: int) -> bool:
-        return not self.before_not_size.search(text[max(0, start - 30) : start]) and not self.after_not_size.match(
-            text, end
-        )
+        return not self.before_not_size.search(
+            text[max(0, start - 30) : start]
+        ) and not self.after_not_size.match(text, end)
 
     def _clause(self, text: str, position: int) -> tuple[int, int]:
         """The clause around `position`: between the clause breaks either side of it."""
@@ -131,12 +147,20 @@ class CohortSizes:
 
     def _population(self, text: str, match: re.Match[str], clause: tuple[int, int]) -> str | None:
         """The first population family named in the match, else after it, else before it, in its clause."""
-        windows = (text[match.start() : match.end()], text[match.end() : clause[1]], text[clause[0] : match.start()])
+        windows = (
+            text[match.start() : match.end()],
+            text[match.end() : clause[1]],
+            text[clause[0] : match.start()],
+        )
         for population, regex in self.population:
             if population == "evaluable" and regex.search(text, *clause):
                 return population
         for window in windows:
-            found = [(m.start(), population) for population, regex in self.population if (m := regex.search(window))]
+            found = [
+                (m.start(), population)
+                for population, regex in self.population
+                if (m := regex.search(window))
+            ]
             if found:
                 return min(found)[1]
         return None
@@ -145,7 +169,9 @@ class CohortSizes:
     def _cohort(doc: Doc, sentence: Sentence, clause: tuple[int, int], position: int) -> str | None:
         """The cohort named right before the number ("gMG n=9", "Cohort 1 (n=77)"), else the one the
         clause names, else the sentence's."""
-        right_before = keys_between(doc, sentence.start + max(clause[0], position - 16), sentence.start + position)
+        right_before = keys_between(
+            doc, sentence.start + max(clause[0], position - 16), sentence.start + position
+        )
         if right_before:
             return right_before[-1]
         named = keys_between(doc, sentence.start + clause[0], sentence.start + clause[1])
@@ -157,14 +183,19 @@ class CohortSizes:
     def _listed_cohorts(doc: Doc, sentence: Sentence, position: int) -> list[str]:
         """The cohorts named right at `position`, and after "each", the whole list that follows."""
         mentions: list[Mention] = [
-            m for m in doc._.mentions if m.start >= sentence.start + position and m.end <= sentence.span.end_char
+            m
+            for m in doc._.mentions
+            if m.start >= sentence.start + position and m.end <= sentence.span.end_char
         ]
         gap = doc._.norm[sentence.start + position : mentions[0].start] if mentions else "x"
         if not mentions or gap.strip().lower() not in ("", "the"):
             return []
-        each = "each" in doc._.norm[max(sentence.start, sentence.start + position - 12) : sentence.start + position]
+        each = (
+            "each"
+            in doc._.norm[max(sentence.start, sentence.start + position - 12) : sentence.start + position]
+        )
         keys = [mentions[0].key]
-        for previous, mention in zip(mentions, mentions[1:]):
+        for previous, mention in pairwise(mentions):
             if not each or not LIST_GAP.match(doc._.norm[previous.end : mention.start]):
                 break
             keys.append(mention.key)

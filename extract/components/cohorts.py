@@ -38,14 +38,18 @@ class Cohorts:
                 self.form_key[form.lower()] = disease["key"]
             for form in disease["short"]:
                 self.short_key[form] = disease["key"]
-        self.labels = [(re.compile(label["pattern"]), label["key"], label["kind"]) for label in data["labels"]]
+        self.labels = [
+            (re.compile(label["pattern"]), label["key"], label["kind"]) for label in data["labels"]
+        ]
         self.trial_names = re.compile(data["trial_names"])
         self.arm_names = re.compile(data["arm_names"], re.I)
         self.cohort_word = re.compile(data["cohort_word"], re.I)
         self.other_group = re.compile(data["other_group"], re.I)
         self.whole_study = re.compile("|".join(data["whole_study"]), re.I)
 
-    def _vocabulary_regex(self, doc: Doc, trials: set[str]) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
+    def _vocabulary_regex(
+        self, doc: Doc, trials: set[str]
+    ) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
         """One regex over every surface form: the vocabulary, the article's abbreviations and trial names."""
         form_key, short_key = dict(self.form_key), dict(self.short_key)
         short_key.update({trial: trial for trial in trials})
@@ -64,7 +68,9 @@ class Cohorts:
 
     def __call__(self, doc: Doc) -> Doc:
         norm = doc._.norm
-        readable = [(block.start, norm[block.start : block.end]) for block in doc._.blocks if not block.boilerplate]
+        readable = [
+            (block.start, norm[block.start : block.end]) for block in doc._.blocks if not block.boilerplate
+        ]
         trials, arms = self._trials(readable), self._arms(readable)
         regex, form_key, short_key = self._vocabulary_regex(doc, trials | arms)
         mentions: list[Mention] = []
@@ -74,11 +80,15 @@ class Cohorts:
                 surface = match.group(0)
                 key = short_key.get(surface) or form_key[surface.lower()]
                 kind = "label" if key in arms else "trial" if key in trials else "disease"
-                self._add(mentions, names, Mention(key, offset + match.start(), offset + match.end(), kind), surface)
+                self._add(
+                    mentions, names, Mention(key, offset + match.start(), offset + match.end(), kind), surface
+                )
             for label, template, kind in self.labels:
                 for match in label.finditer(text):
                     key = template.format(None, *(g.upper() if len(g) <= 3 else g for g in match.groups()))
-                    self._add(mentions, names, Mention(key, offset + match.start(), offset + match.end(), kind), key)
+                    self._add(
+                        mentions, names, Mention(key, offset + match.start(), offset + match.end(), kind), key
+                    )
         mentions += self._label_short_forms(doc, readable, mentions, names)
         mentions.sort(key=lambda m: m.start)
         doc._.mentions = mentions
@@ -134,12 +144,17 @@ class Cohorts:
         norm, found = doc._.norm, set()
         for mention in doc._.mentions:
             block = block_at(doc, mention.start)
-            around = norm[max(block.start, mention.start - 14) : mention.start] + "#" + norm[mention.end : mention.end + 14]
+            around = (
+                norm[max(block.start, mention.start - 14) : mention.start]
+                + "#"
+                + norm[mention.end : mention.end + 14]
+            )
             before, after = around.split("#", 1)
             if (
                 block.kind == "heading"
                 or (block.kind == "table_row" and block.cells and mention.start < block.cells[0][1])
-                or self.cohort_word.search(after) or self.cohort_word.search(before)
+                or self.cohort_word.search(after)
+                or self.cohort_word.search(before)
             ):
                 found.add(mention.key)
         return found
@@ -170,7 +185,9 @@ class Cohorts:
             named = keys_between(doc, sent.start_char, sent.end_char)
             if index != current_block:
                 # A list item goes on from the item before it; any other block starts from its heading.
-                follows_item = current_block >= 0 and block.kind == doc._.blocks[current_block].kind == "bullet"
+                follows_item = (
+                    current_block >= 0 and block.kind == doc._.blocks[current_block].kind == "bullet"
+                )
                 current_block = index
                 if not follows_item:
                     carried = self._block_context(doc, index, heading_cohort)

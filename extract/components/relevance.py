@@ -25,7 +25,9 @@ class Relevance:
     def __call__(self, doc: Doc) -> Doc:
         norm = doc._.norm
         readable = "\n".join(norm[b.start : b.end] for b in doc._.blocks if not b.boilerplate)
-        doc._.about_trial = bool(self.study.search(readable)) and any(r.search(readable) for r in self.evidence)
+        doc._.about_trial = bool(self.study.search(readable)) and any(
+            r.search(readable) for r in self.evidence
+        )
         return doc
 
 

@@ -11,9 +11,9 @@ import json
 import re
 from pathlib import Path
 
-from spacy.language import Language
 import numpy
 from spacy.attrs import SENT_START
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pressfacts.doc import Block
@@ -26,7 +26,8 @@ BULLET = re.compile(r"^\s*(?:[*\-+>]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)])\s+")
 CELL_SPLIT = (re.compile(r"\s*\|\s*"), re.compile(r"\s*\t[\t ]*"), re.compile(r"\s{3,}"))
 # A label with its content on the same line: "Media contact: Office of Communications".
 INLINE_LABEL = re.compile(r"^[^:]{2,40}:\s*\S")
-# A wire story's dateline ("BOSTON, Mass. -", "LEIDEN, the Netherlands, Aug. 7, 2025 -") starts the news again.
+# A wire story's dateline ("BOSTON, Mass. -", "LEIDEN, the Netherlands, Aug. 7, 2025 -") starts the
+# news again after boilerplate at the top.
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40},[^-]{0,80}\s-\s")
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))\s+[A-Z]")
 TERMINAL = re.compile(r"[.!?:;\"')\]]\s*$")
@@ -36,7 +37,9 @@ SENTENCE_END = {".", "!", "?"}
 class Sections:
     def __init__(self, nlp: Language, name: str, patterns_path: str | None) -> None:
         data = json.loads(Path(patterns_path or pattern_path("sections.json")).read_text(encoding="utf-8"))
-        self.boilerplate_heading = re.compile("|".join(f"(?:{p})" for p in data["boilerplate_headings"]), re.I)
+        self.boilerplate_heading = re.compile(
+            "|".join(f"(?:{p})" for p in data["boilerplate_headings"]), re.I
+        )
         self.boilerplate_line = re.compile("|".join(f"(?:{p})" for p in data["boilerplate_lines"]), re.I)
 
     def __call__(self, doc: Doc) -> Doc:
