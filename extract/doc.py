@@ -40,13 +40,20 @@ class CohortName:
 
     @property
     def name(self) -> str:
-        """The form the article uses most (the longest on a tie)."""
-        return max(self.forms, key=lambda form: (self.forms[form], len(form)))
+        """The form the article uses most (the longest on a tie), as written in running text
+        ("systemic sclerosis", not the heading's "Systemic Sclerosis")."""
+        counts: dict[str, int] = {}
+        for form, times in self.forms.items():
+            counts[form.lower()] = counts.get(form.lower(), 0) + times
+        chosen = max(counts, key=lambda lower: (counts[lower], len(lower)))
+        spellings = [form for form in self.forms if form.lower() == chosen]
+        return min(spellings, key=lambda form: (sum(c.isupper() for c in form), form))
 
     @property
     def aliases(self) -> list[str]:
-        name = self.name
-        return sorted({form for form in self.forms if form.lower() != name.lower()})
+        name = self.name.lower()
+        by_lower = {form.lower(): form for form in sorted(self.forms, reverse=True)}
+        return sorted(form for lower, form in by_lower.items() if lower != name)
 
 
 @dataclass

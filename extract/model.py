@@ -30,6 +30,7 @@ class Evidence(_Strict):
 
 
 class _FactBase(_Strict):
+    type: str  # each fact type narrows it to its own literal; declared here so it comes first
     id: str = Field(description="Stable within the article: the same on every run.")
     cohort: str | None = Field(
         description="The disease, arm or cohort, as named in the article; null = whole study."
