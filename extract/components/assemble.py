@@ -133,6 +133,8 @@ def assemble(doc: Doc) -> Doc:
             evidence=evidence(text, q.start, q.end),
         )
         for number, q in enumerate(sorted(doc._.found_quotes or [], key=lambda q: q.start), start=1)
-        if doc._.about_trial
+        # Quotes come with a trial's results: an article we read no fact from (a hospital opening, a
+        # market story) has none of ours.
+        if facts
     ]
     return doc

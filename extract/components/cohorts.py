@@ -24,6 +24,7 @@ from pressfacts.patterns import pattern_path
 TOTAL_ROW = re.compile(r"^\s*(?:all|total|overall|pooled|combined)\b", re.I)
 # "(QW)" within a few words after a dose: the short name of that dose group.
 LABEL_SHORT_FORM = re.compile(r"^[^()\n;,]{0,40}?\(([A-Z][A-Za-z0-9]{1,5})\)")
+DEFINED_SHORT_FORM = re.compile(r"[a-z]\s+\(([A-Za-z0-9-]{2,12})\)")
 # When one sentence names cohorts of several kinds, the most specific kind speaks for it.
 KIND_RANK = ("label", "trial", "disease")
 
@@ -41,7 +42,7 @@ class Cohorts:
         self.labels = [
             (re.compile(label["pattern"]), label["key"], label["kind"]) for label in data["labels"]
         ]
-        self.trial_names = re.compile(data["trial_names"])
+        self.trial_names = [re.compile(data["trial_names"]), re.compile(data["trial_names_bare"])]
         self.arm_names = re.compile(data["arm_names"], re.I)
         self.cohort_word = re.compile(data["cohort_word"], re.I)
         self.other_group = re.compile(data["other_group"], re.I)
@@ -71,7 +72,8 @@ class Cohorts:
         readable = [
             (block.start, norm[block.start : block.end]) for block in doc._.blocks if not block.boilerplate
         ]
-        trials, arms = self._trials(readable), self._arms(readable)
+        trials = self._trials(readable)
+        arms = self._arms(readable)
         regex, form_key, short_key = self._vocabulary_regex(doc, trials | arms)
         mentions: list[Mention] = []
         names: dict[str, CohortName] = {}
@@ -98,10 +100,11 @@ class Cohorts:
         return doc
 
     def _keep_group_diseases(self, doc: Doc) -> None:
-        """Where an article has arms, dose levels or trials, a disease is a cohort only when the article
+        """Where an article has arms, dose levels or two trials, a disease is a cohort only when the article
         treats it as a group; otherwise it is the study's disease ("Lupus Low Disease Activity State",
         "MG-ADL", "as in lupus"), and its mentions are dropped."""
-        if all(m.kind == "disease" for m in doc._.mentions):
+        kinds = {m.kind for m in doc._.mentions}
+        if "label" not in kinds and len({m.key for m in doc._.mentions if m.kind == "trial"}) < 2:
             return
         groups = self._named_as_cohorts(doc)
         doc._.mentions = [m for m in doc._.mentions if m.kind != "disease" or m.key in groups]
@@ -162,7 +165,9 @@ class Cohorts:
     def _trials(self, readable: list[tuple[int, str]]) -> set[str]:
         """Names standing before "trial"/"study", and their siblings: with CARTITUDE-1 a trial,
         "CARTITUDE-2: initial results" names a trial too."""
-        trials = {match.group(1) for _, text in readable for match in self.trial_names.finditer(text)}
+        trials = {m.group(1) for _, text in readable for regex in self.trial_names for m in regex.finditer(text)}
+        # "no evidence of disease activity (NEDA-3)": a name in parentheses after words abbreviates them.
+        trials -= {m.group(1) for _, text in readable for m in DEFINED_SHORT_FORM.finditer(text)}
         stems = {name.rsplit("-", 1)[0] for name in trials if "-" in name}
         if stems:
             sibling = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(stems)))})-[A-Za-z0-9]+\b")
