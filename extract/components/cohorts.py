@@ -92,6 +92,7 @@ class Cohorts:
                         mentions, names, Mention(key, offset + match.start(), offset + match.end(), kind), key
                     )
         mentions += self._label_short_forms(doc, readable, mentions, names)
+        mentions += self._label_repeats(readable, mentions, names)
         mentions.sort(key=lambda m: m.start)
         doc._.mentions = mentions
         doc._.cohort_names = names
@@ -119,11 +120,21 @@ class Cohorts:
         for mention in (m for m in mentions if m.kind == "label"):
             text = next(t[mention.end - o :] for o, t in reversed(readable) if o <= mention.start)
             match = LABEL_SHORT_FORM.match(text)
-            # "(CR)" after "complete remission" abbreviates its own words, not the group.
-            if match and match.group(1) not in names and match.group(1) not in abbreviations | short_forms:
+            # "(CR)" after "complete remission" abbreviates its own words, not the group; a name that is
+            # already another group's stays that group's.
+            if (
+                match
+                and match.group(1) not in abbreviations | short_forms
+                and set(names.get(match.group(1), CohortName("label", {match.group(1): 1})).forms)
+                == {match.group(1)}
+            ):
                 short_forms[match.group(1)] = mention.key
         if not short_forms:
             return []
+        # "the Q2W cohort" was taken for a group of its own: it is the dose's short name.
+        mentions[:] = [m for m in mentions if m.key not in short_forms]
+        for short in short_forms:
+            names.pop(short, None)
         regex = re.compile(rf"\b(?:{'|'.join(map(re.escape, short_forms))})\b")
         found = []
         for offset, text in readable:
@@ -132,6 +143,27 @@ class Cohorts:
                 found.append(Mention(key, offset + match.start(), offset + match.end(), "label"))
                 forms = names[key].forms
                 forms[match.group(0)] = forms.get(match.group(0), 0) + 1
+        return found
+
+    @staticmethod
+    def _label_repeats(
+        readable: list[tuple[int, str]], mentions: list[Mention], names: dict[str, CohortName]
+    ) -> list[Mention]:
+        """A group once named as such ("the Q2W cohort", "DL1") is that group wherever it stands again
+        ("58 and 51 patients in the Q2W and Q4W cohorts")."""
+        labels = sorted({m.key for m in mentions if m.kind == "label" and " " not in m.key})
+        if not labels:
+            return []
+        taken = {(m.start, m.end) for m in mentions}
+        regex = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, labels))})(?![\w-])")
+        found = []
+        for offset, text in readable:
+            for match in regex.finditer(text):
+                span = (offset + match.start(), offset + match.end())
+                if not any(start <= span[0] < end for start, end in taken):
+                    found.append(Mention(match.group(0), *span, "label"))
+                    forms = names[match.group(0)].forms
+                    forms[match.group(0)] = forms.get(match.group(0), 0) + 1
         return found
 
     def _arms(self, readable: list[tuple[int, str]]) -> set[str]:
@@ -165,7 +197,9 @@ class Cohorts:
     def _trials(self, readable: list[tuple[int, str]]) -> set[str]:
         """Names standing before "trial"/"study", and their siblings: with CARTITUDE-1 a trial,
         "CARTITUDE-2: initial results" names a trial too."""
-        trials = {m.group(1) for _, text in readable for regex in self.trial_names for m in regex.finditer(text)}
+        trials = {
+            m.group(1) for _, text in readable for regex in self.trial_names for m in regex.finditer(text)
+        }
         # "no evidence of disease activity (NEDA-3)": a name in parentheses after words abbreviates them.
         trials -= {m.group(1) for _, text in readable for m in DEFINED_SHORT_FORM.finditer(text)}
         stems = {name.rsplit("-", 1)[0] for name in trials if "-" in name}
