@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pressfacts.doc import CohortName, Mention, block_at, block_index
+from pressfacts.doc import Block, CohortName, Mention, block_at, block_index
 from pressfacts.patterns import pattern_path
 
 TOTAL_ROW = re.compile(r"^\s*(?:all|total|overall|pooled|combined)\b", re.I)
@@ -175,24 +175,25 @@ class Cohorts:
 
     def _named_as_cohorts(self, doc: Doc) -> set[str]:
         """Disease keys the article treats as groups: named as a cohort ("the SLE cohort"), or heading
-        a section or a table row."""
+        a section (one that names no trial or arm: "TRIAL-1 (drug in lupus)" is the trial's disease)
+        or a table row."""
         norm, found = doc._.norm, set()
         for mention in doc._.mentions:
             block = block_at(doc, mention.start)
-            around = (
-                norm[max(block.start, mention.start - 14) : mention.start]
-                + "#"
-                + norm[mention.end : mention.end + 14]
-            )
-            before, after = around.split("#", 1)
+            before = norm[max(block.start, mention.start - 14) : mention.start]
+            after = norm[mention.end : mention.end + 14]
             if (
-                block.kind == "heading"
+                (block.kind == "heading" and not self._names_other_kinds(doc, block))
                 or (block.kind == "table_row" and block.cells and mention.start < block.cells[0][1])
                 or self.cohort_word.search(after)
                 or self.cohort_word.search(before)
             ):
                 found.add(mention.key)
         return found
+
+    @staticmethod
+    def _names_other_kinds(doc: Doc, block: Block) -> bool:
+        return any(m.kind != "disease" and block.start <= m.start < block.end for m in doc._.mentions)
 
     def _trials(self, readable: list[tuple[int, str]]) -> set[str]:
         """Names standing before "trial"/"study", and their siblings: with CARTITUDE-1 a trial,
