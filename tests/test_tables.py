@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from conftest import extract_trial as extract
 
-from pressfacts.api import extract
 from pressfacts.components.assemble import restates
 from pressfacts.components.sections import cells_of, is_row
 from pressfacts.components.tables import Column, Tables
