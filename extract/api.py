@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pressfacts.errors import InputError
 from pressfacts.model import Result, Source
-from pressfacts.pipeline import load_pipeline, result_from_doc
+from pressfacts.pipeline import default_pipeline, load_pipeline, result_from_doc
 from pressfacts.readers import DEFAULT_MAX_CHARS, Document, read_path
 
 
@@ -36,3 +36,11 @@ def extract_document(document: Document, model: str | None = None) -> Result:
 def extract_path(path: str | Path, max_chars: int = DEFAULT_MAX_CHARS, model: str | None = None) -> Result:
     """Read one article from a path ("-" for standard input) and extract from it."""
     return extract_document(read_path(path, max_chars=max_chars), model=model)
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) character ranges of `text` that extraction skips as boilerplate
+    (about the company, forward-looking statements, contacts, navigation): what a page greys out."""
+    nlp = default_pipeline()
+    doc = nlp.get_pipe("pressfacts_sections")(nlp.make_doc(text))
+    return [(block.start, block.end) for block in doc._.blocks if block.boilerplate]

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 
 @dataclass
@@ -86,6 +86,7 @@ EXTENSIONS: dict[str, Any] = {
     "abbreviations": None,  # dict short form -> long form
     "cohort_names": None,  # dict cohort key -> CohortName
     "mentions": None,  # list[Mention], sorted by start
+    "sentences": None,  # list[Sentence]: the readable sentences with their cohorts
     "found": None,  # list[Found]
     "found_quotes": None,  # list[FoundQuote]
     "about_trial": True,  # is the article a report of a clinical trial (pressfacts_relevance)
@@ -100,8 +101,6 @@ def register_extensions() -> None:
     for name, default in EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
-    if not Span.has_extension("cohort"):
-        Span.set_extension("cohort", default=None)
 
 
 def block_index(doc: Doc, char: int) -> int:

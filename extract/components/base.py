@@ -35,28 +35,30 @@ def compile_regex(pattern: str | list[str], flags: int = re.I) -> re.Pattern[str
 
 @dataclass
 class Sentence:
-    """A sentence to read facts from: its span, normalised text and block."""
+    """A sentence to read facts from: its span, normalised text, block and cohort."""
 
     span: Span
     text: str  # normalised text of the sentence
     start: int  # its offset in the document
     block: Block
-
-    @property
-    def cohort(self) -> str | None:
-        return self.span._.cohort
+    cohort: str | None = None  # the cohort key it is about (pressfacts_cohorts)
 
 
-def readable_sentences(doc: Doc) -> Iterator[Sentence]:
-    """Every sentence outside boilerplate, with its normalised text."""
+def readable_sentences(doc: Doc) -> list[Sentence]:
+    """Every sentence outside boilerplate, with its normalised text and cohort: built once per Doc
+    (by pressfacts_cohorts) and read by every fact family."""
+    if doc._.sentences is None:
+        doc._.sentences = [s for s in all_sentences(doc) if not s.block.boilerplate]
+    return doc._.sentences
+
+
+def all_sentences(doc: Doc) -> Iterator[Sentence]:
+    """Every non-blank sentence of the Doc, boilerplate included."""
     norm = doc._.norm
     for sent in doc.sents:
-        block = block_at(doc, sent.start_char)
-        if block.boilerplate:
-            continue
         text = norm[sent.start_char : sent.end_char]
         if text.strip():
-            yield Sentence(sent, text, sent.start_char, block)
+            yield Sentence(sent, text, sent.start_char, block_at(doc, sent.start_char))
 
 
 def record(doc: Doc, fact_type: str, start: int, end: int, cohort: str | None, **fields: Any) -> None:

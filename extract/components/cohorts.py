@@ -2,7 +2,7 @@
 
 Mentions come from the disease vocabulary, the article's own abbreviations and
 the label patterns ("Cohort 2", "Arm B", "DL3", "450 x 10^6", "0.4 mg/kg QW").
-Each sentence gets `sent._.cohort`: the one cohort it names; else the cohort
+Each readable sentence (`doc._.sentences`) gets its cohort: the one cohort it names; else the cohort
 of its table row; else the one carried from the sentence before in its block,
 or from its heading. A sentence about the whole study ("across all three
 cohorts", "overall") carries none.
@@ -18,6 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pressfacts.components.base import all_sentences
 from pressfacts.doc import Block, CohortName, Mention, block_at, block_index
 from pressfacts.patterns import pattern_path
 
@@ -216,13 +217,15 @@ class Cohorts:
         forms[surface] = forms.get(surface, 0) + 1
 
     def _sentence_cohorts(self, doc: Doc) -> None:
+        """Give every sentence its cohort and keep the readable ones on `doc._.sentences`."""
         heading_cohort: dict[int, str | None] = {}
         carried: str | None = None
         current_block = -1
-        for sent in doc.sents:
-            index = block_index(doc, sent.start_char)
-            block = doc._.blocks[index]
-            named = keys_between(doc, sent.start_char, sent.end_char)
+        readable = []
+        for sentence in all_sentences(doc):
+            index = block_index(doc, sentence.start)
+            block = sentence.block
+            named = keys_between(doc, sentence.start, sentence.span.end_char)
             if index != current_block:
                 # A list item goes on from the item before it; any other block starts from its heading.
                 follows_item = (
@@ -236,17 +239,20 @@ class Cohorts:
                 named = first_cell or named
                 if TOTAL_ROW.match(doc._.norm[block.cells[0][0] : block.cells[0][1]]):
                     named, carried = [], None
-            whole_study = bool(self.whole_study.search(sent.text))
+            whole_study = bool(self.whole_study.search(sentence.text))
             if len(set(named)) == 1:
                 carried = named[0]
-            elif named or whole_study or self.other_group.search(sent.text):
+            elif named or whole_study or self.other_group.search(sentence.text):
                 carried = None
-            sent._.cohort = carried
+            sentence.cohort = carried
             if whole_study and named:
                 # "64% across both arms; one patient in Arm A had ...": the next sentence is about neither.
                 carried = None
             if block.kind in ("heading", "headline"):
-                heading_cohort[index] = sent._.cohort
+                heading_cohort[index] = sentence.cohort
+            if not block.boilerplate:
+                readable.append(sentence)
+        doc._.sentences = readable
 
     @staticmethod
     def _block_context(doc: Doc, index: int, heading_cohort: dict[int, str | None]) -> str | None:

@@ -119,7 +119,7 @@ class Quotes:
         self.who_first = re.compile(rf"^\s*(?P<who>(?:[^.!?;:\"]|(?<=\b[A-Z])\.){{1,200}}?)\s+(?i:{verbs})\b")
         self.head = re.compile(
             rf"^(?P<who>[^\"]{{1,300}}?)\s+(?i:{verbs}){rest}\s*[:,]\s*$"
-            rf"|^\s*(?i:according to)\s+(?P<source>[^\"]{{1,300}}?)\s*[:,]\s*$"
+            rf"|^\s*(?i:{data['source_prefixes']['pattern']})\s+(?P<source>[^\"]{{1,300}}?)\s*[:,]\s*$"
         )
         self.dash = re.compile(r"^\s*[.,]?\s*-{1,2}\s+")
         self.honorific = re.compile(data["honorifics"]["pattern"])
@@ -389,7 +389,7 @@ class Quotes:
             return True
         after = text[end:]
         if not after.startswith(","):
-            return bool(re.match(r"\s{2,},", after))  # a degree was blanked out
+            return bool(re.match(r"\s{2,}(?:[,.;]|$)", after))  # a degree was blanked out
         first = self._appositive(after).split(",")[0]
         return (
             bool(re.match(r"\s*\d{1,3}\b", first))
@@ -398,12 +398,6 @@ class Quotes:
         )
 
     # ------------------------------------------------------------------ attribution
-    def _after(self, masked: str, unit: Unit, blocks: list[Block], norm: str) -> tuple[str, int] | None:
-        """The text after the closing mark, to the next quote mark or the end of the paragraph."""
-        if unit.close is None:
-            return None
-        return masked[unit.close + 1 : unit.tail_end], unit.close + 1
-
     def _tail_speaker(self, text: str, offset: int, quote_end: str) -> Speaker | None:
         sentence = SENTENCE_END.search(text)
         text = text[: sentence.start()] if sentence else text
@@ -485,10 +479,10 @@ class Quotes:
         return self._speaker(text[dash.end() :], following.start + dash.end())
 
     def _attribution(self, masked: str, norm: str, unit: Unit, blocks: list[Block]) -> Speaker | None:
-        after = self._after(masked, unit, blocks, norm)
-        if after is not None:
-            tail, offset = after
-            quote_end = norm[unit.close - 1] if unit.close else ""
+        if unit.close is not None:
+            # the text after the closing mark, to the next quote or the end of the paragraph
+            tail, offset = masked[unit.close + 1 : unit.tail_end], unit.close + 1
+            quote_end = norm[unit.close - 1]
             speaker = self._tail_speaker(tail, offset, quote_end) or self._next_block_dash(
                 masked, unit, blocks, tail
             )

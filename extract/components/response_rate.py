@@ -11,9 +11,10 @@ A percent and a count of the same patients are one fact when their ratio agrees
 ("71% ... (10 of 14)", "56 of 60 patients responded, for an ORR of 93%"); a count with a
 percent and no total takes the total of its sentence whose ratio agrees ("42 (33%)" after
 "94 of 128"). Time-to-event estimates, safety events, baseline characteristics, plans
-and assumptions, hedged or vague shares and changes are not read. A summary line
-(headline, highlight bullet) restating the body, or a share restated elsewhere with
-fewer details, is dropped. Tables are read by pressfacts_tables.
+and assumptions, hedged or vague shares and changes are not read. A fact stated twice
+(a headline or highlight bullet and the body, a result and its restatement in a quote or
+conclusion) is reported once, from the reading with most details. The cohort is the one
+the fact's own words name, else the sentence's. Tables are read by pressfacts_tables.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ FORWARD_TRIES = 3
 GENERIC_FAMILY = "response"  # "responses in 93%", "91% response rates": any kind of response
 UNIT = re.compile(r"\s?(?:%|per\s?cent|percent)\s*$", re.I)
 WORD = re.compile(r"[\w()'/-]+")
+RATE_WORD = re.compile(r"\s+rates?$", re.I)
+OPEN_COUNT = re.compile(r"\(\s*(?:n\s*=\s*)?$", re.I)  # "71% (10 of 14)", "73% (n=187/256)"
 TOTAL = re.compile(r"\b\d{1,5}\b(?![.,]\d)")
 
 
@@ -140,10 +143,18 @@ def fields_of(reading: Reading) -> dict[str, float]:
 
 
 def compatible(a: Reading, b: Reading) -> bool:
-    """Two readings that may be the same fact: every field both give agrees, and they share one."""
+    """Two readings that may be the same fact: every field both give agrees, and they share one; or
+    one gives only the percent that the other's count and total make ("100%" and "all six")."""
     fa, fb = fields_of(a), fields_of(b)
     shared = fa.keys() & fb.keys()
-    return bool(shared) and all(abs(fa[k] - fb[k]) < 0.05 for k in shared)
+    if shared:
+        return all(abs(fa[k] - fb[k]) < 0.05 for k in shared)
+    percent, counts = (fa, fb) if "value" in fa else (fb, fa)
+    if "value" not in percent or not {"count", "denominator"} <= counts.keys():
+        return False
+    value = percent["value"]
+    decimals = 0 if float(value).is_integer() else len(str(value).split(".")[1])
+    return ratio_agrees(int(counts["count"]), int(counts["denominator"]), value, decimals)
 
 
 def cohort_kind(doc: Doc, cohort: str | None) -> str | None:
@@ -183,7 +194,8 @@ class ResponseRates:
         self.not_result = regex(data["hypothetical_before"]["pattern"])
         self.entries = data["measures"]
         self.entry_regexes = [regex(e["patterns"]) for e in self.entries]
-        self.outcomes = regex([f"(?P<m{i}>{'|'.join(e['patterns'])})" for i, e in enumerate(self.entries)])
+        alternatives = "|".join(f"(?P<m{i}>{'|'.join(e['patterns'])})" for i, e in enumerate(self.entries))
+        self.outcomes = regex(rf"\b(?:{alternatives})")  # outcomes start a word: a fast search
         self.outcome_not_before = regex(data["measure_not_before"]["pattern"])
         self.outcome_not_after = regex(data["measure_not_after"]["pattern"])
         self.verbs = regex(data["verbs"]["pattern"])
@@ -198,9 +210,15 @@ class ResponseRates:
         self.adjacent_gap = re.compile(data["adjacent_link"]["gap"])
         self.rate_noun = regex(data["rate_noun"]["pattern"])
         self.comparison = regex(data["comparison"]["pattern"])
+        self.parallel_between = regex(data["parallel"]["between"])
+        self.parallel_group = regex(data["parallel"]["group_after"])
+        self.anaphora = regex(data["parallel"]["anaphora"])
         self.exclusions = regex(data["exclusions"]["pattern"])
+        self.not_before_outcome = regex(data["not_before_outcome"]["pattern"])
         self.negation = regex(data["negation"])
         self.number = regex(r"\d|\b{NUMBER}\b")
+        self.any_number = regex(r"\d|\b{NUMBER}")
+        self.not_patients = regex(data["not_patients"]["pattern"])
         self.carry_over = regex(data["carry_over"]["pattern"])
         self.cohort_after = regex(data["cohort_after"]["pattern"])
         self.summary_kinds = set(data["summary_kinds"])
@@ -216,8 +234,12 @@ class ResponseRates:
                 continue
             if previous.block != sentence.block.start:
                 previous = Previous(sentence.block.start, [], None)
+            shares = self._shares(sentence.text)
+            if not shares:  # most sentences: no need to look for outcomes
+                previous = Previous(sentence.block.start, [], sentence.cohort)
+                continue
             context = self._context(doc, sentence, abbreviations, previous)
-            found = self._read(context, previous.readings)
+            found = self._read(context, shares, previous.readings)
             readings.extend(found)
             previous = Previous(sentence.block.start, found, context.cohort)
         for r in self._without_restatements(doc, readings):
@@ -239,14 +261,9 @@ class ResponseRates:
         """The article's own short forms of outcomes ("MFR" for medication-free remission)."""
         entries = {}
         for short, long in (doc._.abbreviations or {}).items():
-            entry = next(
-                (
-                    e
-                    for e, r in zip(self.entries, self.entry_regexes, strict=True)
-                    if r.fullmatch(long.strip())
-                ),
-                None,
-            )
+            long_form = RATE_WORD.sub("", long.strip())  # "complete response rate (CRR)"
+            pairs = zip(self.entries, self.entry_regexes, strict=True)
+            entry = next((e for e, r in pairs if r.fullmatch(long_form)), None)
             if entry is not None:
                 entries[short] = entry
         if not entries:
@@ -266,33 +283,36 @@ class ResponseRates:
         return context
 
     def _without_restatements(self, doc: Doc, readings: list[Reading]) -> list[Reading]:
-        """Drop summary lines restating the body, and shares restated elsewhere with fewer details."""
+        """Keep one reading of each fact: the one with most details, the body's on a tie."""
         kept: list[Reading] = []
-        for r in sorted(readings, key=lambda r: (r.summary, -len(fields_of(r)), r.start)):
+        for r in sorted(readings, key=lambda r: (-len(fields_of(r)), r.summary, r.start)):
             if not any(self._restates(doc, r, k) for k in kept):
                 kept.append(r)
         return sorted(kept, key=lambda r: r.start)
 
     @staticmethod
     def _restates(doc: Doc, reading: Reading, kept: Reading) -> bool:
-        """A summary line saying what the body says (a headline's "response" may be any response), or a
-        share saying less than another about the same outcome ("an 86% response rate" after "12 (86%)")."""
+        """A summary line and the body saying the same (a headline's "response" may be any response), or
+        a share saying again, or saying less, what another says about the same outcome of the same group
+        ("an 86% response rate" after "12 (86%)")."""
         if not compatible(kept, reading):
             return False
-        if reading.summary and not kept.summary:
-            return same_group(doc, kept, reading) and reading.family in (kept.family, GENERIC_FAMILY)
-        return (
-            kept.family == reading.family
-            and fields_of(reading).keys() < fields_of(kept).keys()
-            and not distinct_arms(doc, kept, reading)
-        )
+        if reading.summary != kept.summary:
+            summary, body = (reading, kept) if reading.summary else (kept, reading)
+            return same_group(doc, kept, reading) and summary.family in (body.family, GENERIC_FAMILY)
+        if kept.family != reading.family:
+            return False
+        if fields_of(reading).keys() == fields_of(kept).keys():
+            return same_group(doc, kept, reading)  # said again ("Conclusion: ... a response in 90%")
+        return len(fields_of(reading)) < len(fields_of(kept)) and not distinct_arms(doc, kept, reading)
 
     # --- one sentence ------------------------------------------------------------------
 
-    def _read(self, context: Context, carried: list[Reading]) -> list[Reading]:
+    def _read(self, context: Context, shares: list[Share], carried: list[Reading]) -> list[Reading]:
         text = context.sentence.text
-        shares = self._merged(self._shares(text), text)
+        shares = self._merged(shares, text)
         readings: list[Reading] = []
+        last_share: Share | None = None
         for share in shares:
             if share.bare_n or (share.value is None and not share.has_count):
                 continue
@@ -300,10 +320,11 @@ class ResponseRates:
                 continue
             share = self._with_denominator(share, text)
             outcome = self._pair(text, share, shares, context.outcomes)
-            if outcome is None and readings and self.comparison.search(text, 0, share.start):
+            if outcome is None and last_share is not None and self._continues(text, last_share, share):
                 outcome = self._outcome_like(readings[-1], share)
             if outcome is not None:
                 readings.append(self._reading(context, share, outcome))
+                last_share = share
         if not readings and carried and not context.outcomes:
             readings = self._carried(context, shares, carried[-1])
         return readings
@@ -323,27 +344,41 @@ class ResponseRates:
             context.sentence.block.kind in self.summary_kinds,
         )
 
+    def _continues(self, text: str, last: Share, share: Share) -> bool:
+        """A share that compares with the one read before it ("..., compared with 25% of those given
+        placebo"), or stands beside it before its own group ("40% in the 300 mg cohort and 60% in ...")."""
+        if self.comparison.search(text, last.end, share.start) or self.anaphora.search(
+            text, last.end, share.start
+        ):
+            return True
+        return bool(
+            self.parallel_between.match(text[last.end : share.start])
+            and self.parallel_group.match(text[last.end :])
+            and self.parallel_group.match(text[share.end :])
+        )
+
     @staticmethod
     def _outcome_like(reading: Reading, share: Share) -> Outcome:
         """The outcome of an earlier reading, for a share that compares with it or carries it on."""
         return Outcome(share.start, share.start, reading.measure, reading.family, False)
 
     def _carried(self, context: Context, shares: list[Share], last: Reading) -> list[Reading]:
-        """Shares with their counts and no outcome of their own ("69% (11/16) in the Descartes-08 arm
-        versus 33% (5/15)"), right after a sentence that named one."""
+        """Shares with their counts and no outcome or verb of their own ("69% (11/16) in the Descartes-08
+        arm versus 33% (5/15)"), right after a sentence that named one."""
         text = context.sentence.text
-        if not self.carry_over.search(text) or self.exclusions.search(text):
+        counted = [s for s in shares if s.value is not None and s.has_count]
+        if not counted or not self.carry_over.search(text) or self.exclusions.search(text):
             return []
-        return [
-            self._reading(context, s, self._outcome_like(last, s))
-            for s in shares
-            if s.value is not None and s.has_count
-        ]
+        if self.verbs.search(text, counted[0].start):
+            return []  # the shares say something of their own ("30% (3/10) were women")
+        return [self._reading(context, s, self._outcome_like(last, s)) for s in counted]
 
     # --- shares ------------------------------------------------------------------------
 
     def _shares(self, text: str) -> list[Share]:
         """Every share in the sentence; of two that overlap, the one that starts first, then the longer."""
+        if not self.any_number.search(text):
+            return []
         matches = sorted(
             (m for regex in self.share_forms for m in regex.finditer(text)),
             key=lambda m: (m.start(), -m.end()),
@@ -416,7 +451,7 @@ class ResponseRates:
             percent_only
             and second.has_count
             and second.value is None
-            and gap.rstrip().endswith("(")
+            and OPEN_COUNT.search(gap)
             and ratio_agrees(second.count, second.denominator, first.value, first.decimals)
         ):
             joined.count, joined.denominator = second.count, second.denominator
@@ -470,33 +505,47 @@ class ResponseRates:
         if following and following[0].start <= share.end + 3 and self.rate_noun.match(text[share.end :]):
             return following[0]
         for after in following:
-            if self._share_between(shares, share.core_end, after.start, share):
+            if self._share_between(shares, share.core_end, after.start, share, text):
                 break
             # The outcome may stand inside the share's trailing words ("33 of 51 patients responded (64.7%)").
             gap_start = share.end if after.start >= share.end else share.core_end
             if self._reaches_forward(text[gap_start : after.start], after):
                 return after
-        before = next((o for o in reversed(outcomes) if o.end <= share.start), None)
+        before = next(
+            (o for o in reversed(outcomes) if o.end <= share.start and not self._aside(text, o, share)), None
+        )
         if (
             before
-            and not self._share_between(shares, before.end, share.start, share)
+            and not self._share_between(shares, before.end, share.start, share, text)
             and self._reaches_backward(text, before, share)
         ):
             return before
         return None
 
     @staticmethod
-    def _share_between(shares: list[Share], start: int, end: int, own: Share) -> bool:
-        return any(s is not own and start <= s.start < end for s in shares)
+    def _aside(text: str, outcome: Outcome, share: Share) -> bool:
+        """An outcome in parentheses closed before the share: "ORR (CR + PR) was 85%" is the ORR's."""
+        opened = text.rfind("(", 0, outcome.start) > text.rfind(")", 0, outcome.start)
+        return opened and ")" in text[outcome.end : share.start]
+
+    def _share_between(self, shares: list[Share], start: int, end: int, own: Share, text: str) -> bool:
+        """Another share stands between: its own statement, unless it is compared with this one
+        ("30% of patients on drug vs 10% on placebo achieved SRI-4")."""
+        return any(
+            s is not own and start <= s.start < end and not self.comparison.search(text, start, s.start)
+            for s in shares
+        )
 
     def _reaches_forward(self, gap: str, outcome: Outcome) -> bool:
         """'<share> [of patients ...] <verb> [a few words] <outcome>', elliptical ('12% a partial
         response'), or an outcome that is a verb itself ('20 (83 percent) responded')."""
+        if self.not_patients.match(gap):
+            return False
         if self.elliptical.match(gap):
             return True
         for verb in self.verbs.finditer(gap):
             group, mid = gap[: verb.start()], gap[verb.end() :]
-            if len(group) > self.group_max or self.clause_break.search(group):
+            if len(group) > self.group_max or self.clause_break.search(group) or self.negation.search(group):
                 return False
             if (
                 len(WORD.findall(mid)) <= self.mid_words
@@ -524,7 +573,7 @@ class ResponseRates:
         if not adjacent and not (link and self._plain_filler(link.group("fill"))):
             return False
         subject_start = max(self._clause_start(text, outcome.start), outcome.start - 40)
-        return not self.exclusions.search(text, subject_start, outcome.start)
+        return not self.not_before_outcome.search(text, subject_start, outcome.start)
 
     def _plain_filler(self, fill: str) -> bool:
         """Words between an outcome and its share that keep them one statement."""
@@ -540,7 +589,8 @@ class ResponseRates:
 
     def _cohort(self, context: Context, start: int, end: int, share: Share) -> str | None:
         """The one cohort the fact's own words name, else the one named right after the share ("69%
-        (11/16) in the Descartes-08 arm"), else the sentence's."""
+        (11/16) in the Descartes-08 arm"), else the sentence's, else (a sentence of several) the last one
+        named before the fact in its clause."""
         named = set(context.named(start, end))
         if len(named) == 1:
             return named.pop()
@@ -549,6 +599,10 @@ class ResponseRates:
             after = context.named(share.end, min(len(text), share.end + 40))
             if after:
                 return after[0]
+        if not named and context.cohort is None:
+            before = context.named(self._clause_start(text, start), start)
+            if before:
+                return before[-1]  # "In Cohort 1, 10 of 12 patients responded, compared with ..."
         return context.cohort
 
 

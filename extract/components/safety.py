@@ -27,6 +27,8 @@ from pressfacts.numbers import PERCENT, clean_value, parse_int, parse_percent
 PERCENT_REGEX = re.compile(PERCENT, re.I)
 # What may stand between two events named together: "CRS or ICANS", "CRS (cytokine ...) and ICANS".
 COORDINATED = re.compile(r"[\s(),/]*(?:(?:and|or|nor)\b[\s(),/]*)?", re.I)
+# What may stand between a grade and the event it qualifies: "grade 4 CRS", "Severe (grade 3 or higher) CRS".
+ADJACENT = re.compile(r"[\s()]*")
 
 
 @dataclass
@@ -63,6 +65,7 @@ class Clause:
     end: int
     text: str  # the sentence text, with the clause's breakdown parentheses blanked
     breakdown: bool = False  # read from a parenthesis inside the clause before
+    anchor: int = -1  # a breakdown's opening parenthesis, in the sentence text
     children: list[Clause] = field(default_factory=list)
 
     @property
@@ -123,10 +126,14 @@ def nearest(figures: list[Figure], run: Run, low: int, high: int) -> tuple[Figur
 class Safety:
     def __init__(self, nlp: Language, name: str, patterns_path: str | None) -> None:
         data = load_patterns("safety.json", patterns_path)
-        self.event_forms = {event: forms for event, forms in data["events"].items() if not event.startswith("_")}
+        self.event_forms = {
+            event: forms for event, forms in data["events"].items() if not event.startswith("_")
+        }
         self.event_regex = self._compile_events(self.event_forms)
         self.event_abbreviations = {
-            event: pattern for event, pattern in data["event_abbreviations"].items() if not event.startswith("_")
+            event: pattern
+            for event, pattern in data["event_abbreviations"].items()
+            if not event.startswith("_")
         }
         self.not_event_before = compile_regex(data["not_event_before"]["pattern"])
         self.skip_clause = compile_regex(data["skip_clause"]["patterns"])
@@ -145,7 +152,10 @@ class Safety:
         self.negation_before = compile_regex(data["negation"]["before"])
         self.negation_window = int(data["negation"]["window"])
         self.negation_after = compile_regex(data["negation"]["after"])
-        self.counts = [(compile_regex(entry["pattern"]), entry.get("value")) for entry in data["counts"]["patterns"]]
+        self.counts = [
+            (compile_regex(entry["pattern"]), entry.get("value"), entry.get("no_percent", False))
+            for entry in data["counts"]["patterns"]
+        ]
         self.count_not_after = compile_regex(data["counts"]["not_after"]["pattern"])
         self.percent_not_after = compile_regex(data["percent_not_after"]["pattern"])
         self.clause_breaks = compile_regex(data["clause_breaks"]["pattern"])
@@ -161,7 +171,9 @@ class Safety:
         self.whole_study = compile_regex(load_patterns("cohorts.json")["whole_study"])
 
     @staticmethod
-    def _compile_events(forms: dict[str, list[str]], extra: dict[str, list[str]] | None = None) -> re.Pattern[str]:
+    def _compile_events(
+        forms: dict[str, list[str]], extra: dict[str, list[str]] | None = None
+    ) -> re.Pattern[str]:
         parts = []
         for event, patterns in forms.items():
             alternatives = patterns + [re.escape(short) for short in (extra or {}).get(event, [])]
@@ -203,8 +215,14 @@ class Safety:
         previous: list[str] = []
         previous_grades: dict[str, str] = {}
         sentence_events: list[str] = []
-        carried: list[str] = []  # cohorts an earlier clause named ("In the SLE cohort, ...; in the LN cohort, ...")
-        for index, clause in enumerate(self._clauses(doc, sentence, events)):
+        # the cohorts an earlier clause named ("In the SLE cohort, ...; in the LN cohort, ...")
+        carried: list[str] = []
+        named = events.search(sentence.text)
+        if not named and not (state.previous_events and self.pronoun_start.match(sentence.text)):
+            clauses: list[Clause] = []  # nothing of ours, and no "It occurred in ..." either
+        else:
+            clauses = self._clauses(doc, sentence, events)
+        for index, clause in enumerate(clauses):
             if index == 0 and self.pronoun_start.match(clause.words):
                 previous = state.previous_events
             reading, previous, previous_grades = self._read_clause(clause, events, previous, previous_grades)
@@ -213,14 +231,24 @@ class Safety:
                 self._record(doc, sentence, clause, reading, groups, state)
                 sentence_events = reading.events
             for child in clause.children:
-                child_reading, _, _ = self._read_clause(child, events, previous, previous_grades)
+                about = self._events_before(clause, child.anchor, events) or previous
+                child_reading, _, _ = self._read_clause(child, events, about, previous_grades)
                 if child_reading:
                     child_groups, _ = self._clause_groups(doc, sentence, child, groups, state)
                     self._record(doc, sentence, child, child_reading, child_groups, state)
-        state.previous_events = sentence_events or self._named_events(sentence.text, events)
+        state.previous_events = sentence_events or (
+            self._named_events(sentence.text, events) if named else []
+        )
         state.previous_keys = self._keys(doc, sentence.start, sentence.start + len(sentence.text))
         state.previous_cohort = sentence.cohort
         state.previous_block = sentence.block.start
+
+    def _events_before(self, clause: Clause, anchor: int, events: re.Pattern[str]) -> list[str]:
+        """The events a breakdown parenthesis follows: "CRS in 86% (grade >=3, 3%), neurotoxicity in 20%"."""
+        if self.skip_clause.search(clause.words):
+            return []
+        runs = [run for run in self._runs(clause.words, events) if clause.start + run.end <= anchor]
+        return runs[-1].events if runs else []
 
     # ---- clauses --------------------------------------------------------------------------------
 
@@ -243,7 +271,7 @@ class Safety:
                 continue
             inner = blank(text, [(s, e) for s, e in spans if (s, e) != (start, end)])
             for piece_start, piece_end in self._pieces(text, start + 1, end - 1):
-                parent.children.append(Clause(piece_start, piece_end, inner, breakdown=True))
+                parent.children.append(Clause(piece_start, piece_end, inner, breakdown=True, anchor=start))
         return clauses
 
     def _is_breakdown(self, inner: str) -> bool:
@@ -289,14 +317,21 @@ class Safety:
         return bool(words) and after + words.end() in mention_starts
 
     def _and_opens_fact(
-        self, flat: str, match: re.Match[str], events: re.Pattern[str], mention_starts: set[int], respectively: bool
+        self,
+        flat: str,
+        match: re.Match[str],
+        events: re.Pattern[str],
+        mention_starts: set[int],
+        respectively: bool,
     ) -> bool:
         before, after = flat[: match.start()], flat[match.end() :]
         if before.endswith(",") or match.end() in mention_starts:
             return False  # ", and" is a clause break already; "gMG, AE and CIDP" lists cohorts
         if self.and_break.match(flat, match.start()):
             listed_percents = re.search(r"(?<![\w.])[\d.]+\s?%$", before) and re.match(r"[\d.]+\s?%", after)
-            listed_numbers = respectively and re.search(r"(?<![\w.])[\d.]+$", before) and re.match(r"\d", after)
+            listed_numbers = (
+                respectively and re.search(r"(?<![\w.])[\d.]+$", before) and re.match(r"\d", after)
+            )
             return not (listed_percents or listed_numbers)  # "2.1%, 0.7% and 2.0% of patients"
         event_after = events.match(after)
         event_before = re.search(rf"(?:{events.pattern})\)?$", before, events.flags)
@@ -315,10 +350,12 @@ class Safety:
         grades = self._grades(words)
         if runs:
             names = list(dict.fromkeys(e for run in runs for e in run.events))
-            grade_of = {name: self._grade_for(name, runs, grades) for name in names}
+            grade_of = {name: self._grade_for(name, runs, grades, words) for name in names}
         elif previous and self._continues(clause, grades):
             names = previous
-            grade_of = {name: grades[0].value if grades else previous_grades.get(name, "any") for name in names}
+            grade_of = {
+                name: grades[0].value if grades else previous_grades.get(name, "any") for name in names
+            }
             runs = [Run(names, 0, 0)]
         else:
             return None, ([] if self.other_subject.search(words) else previous), previous_grades
@@ -362,16 +399,26 @@ class Safety:
         return sorted(kept, key=lambda g: g.start)
 
     @staticmethod
-    def _grade_for(event: str, runs: list[Run], grades: list[Grade]) -> str:
-        """The grade nearest before the event's first naming, else the nearest after it."""
+    def _grade_for(event: str, runs: list[Run], grades: list[Grade], words: str) -> str:
+        """The grade nearest before the event's first naming, else the nearest after it; not one that
+        qualifies another event ("No ICANS or grade >=2 CRS")."""
         run = next(r for r in runs if event in r.events)
+        elsewhere = [
+            g
+            for g in grades
+            for r in runs
+            if r is not run and g.end <= r.start and ADJACENT.fullmatch(words[g.end : r.start])
+        ]
+        grades = [g for g in grades if g not in elsewhere]
         before = [g for g in grades if g.end <= run.start]
         if before:
             return before[-1].value
         after = [g for g in grades if g.start >= run.end]
         return after[0].value if after else "any"
 
-    def _reading(self, words: str, runs: list[Run], grade_of: dict[str, str], grades: list[Grade]) -> Reading | None:
+    def _reading(
+        self, words: str, runs: list[Run], grade_of: dict[str, str], grades: list[Grade]
+    ) -> Reading | None:
         masked = self._mask_grades(words, grades)
         scope_all = any(g.scope_all for g in grades) or (
             any(v != "any" for v in grade_of.values()) and bool(self.scope_all.search(masked))
@@ -389,14 +436,22 @@ class Safety:
         subject = runs[0].events[0]
         for run in runs[1:]:  # "one patient had grade 3 ICANS accompanied by grade 2 CRS"
             for event in run.events:
-                if event not in reading.counts and event not in reading.percents and subject in reading.counts:
+                if (
+                    event not in reading.counts
+                    and event not in reading.percents
+                    and subject in reading.counts
+                ):
                     reading.counts[event] = reading.counts[subject]
         first_cue = min([runs[0].start if runs[0].end else len(words)] + [g.start for g in grades])
         window = max(0, first_cue - self.negation_window)
         negated = bool(
-            self.negation_before.search(words, window, first_cue) or self.negation_after.search(words, first_cue)
+            self.negation_before.search(words, window, first_cue)
+            or self.negation_after.search(words, first_cue)
         )
-        if negated and not any(reading.percents.values()):
+        none_occurred = bool(reading.percents) and not any(
+            reading.percents.values()
+        )  # "0% grade 3 or higher"
+        if (negated or none_occurred) and not any(reading.percents.values()):
             reading.negated = True
             reading.counts = dict.fromkeys(reading.events, 0)
             reading.percents = {}
@@ -446,13 +501,20 @@ class Safety:
     def _counts(self, masked: str) -> list[Figure]:
         """Patients or events, in text order; where two readings overlap the first pattern's wins."""
         found: list[Figure] = []
-        for regex, value in self.counts:
+        has_percent = bool(PERCENT_REGEX.search(masked))
+        for regex, value, no_percent in self.counts:
+            if no_percent and has_percent:
+                continue
             for match in regex.finditer(masked):
                 number = match.group("n") if "n" in regex.groupindex else None
-                if number is not None and (year_like(number) or self.count_not_after.search(masked[: match.start()])):
+                if number is not None and (
+                    year_like(number) or self.count_not_after.search(masked[: match.start()])
+                ):
                     continue
-                count = value if number is None else parse_int(number)
                 start, end = match.span("n") if number is not None else match.span()
+                if number is not None and PERCENT_REGEX.match(masked, start):
+                    continue  # "in 13 percent of patients"
+                count = value if number is None else parse_int(number)
                 if count is not None and all(end <= f.start or start >= f.end for f in found):
                     found.append(Figure(start, end, count))
         return sorted(found, key=lambda f: f.start)

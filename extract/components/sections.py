@@ -30,7 +30,8 @@ INLINE_LABEL = re.compile(r"^[^:]{2,40}:\s*\S")
 # news again after boilerplate at the top.
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40},[^-]{0,80}\s-\s")
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))\s+[A-Z]")
-TERMINAL = re.compile(r"[.!?:;\"']\s*$")  # a heading may end in brackets: "The ZENITH-SLE trial (Dr. Quintero)"
+# A heading has no closing punctuation, but may end in brackets: "The ZENITH-SLE trial (Dr. Quintero)".
+TERMINAL = re.compile(r"[.!?:;\"']\s*$")
 SENTENCE_END = {".", "!", "?"}
 
 
