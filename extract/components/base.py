@@ -7,13 +7,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from spacy.tokens import Doc, Span
 
 from pressfacts.doc import Block, Found, block_at
 from pressfacts.numbers import NUMBER, PERCENT
 from pressfacts.patterns import pattern_path
+
+V = TypeVar("V")
 
 # Placeholders a pattern file may use inside its regexes.
 FRAGMENTS = {"{NUMBER}": NUMBER, "{PERCENT}": PERCENT}
@@ -71,3 +73,50 @@ def record(doc: Doc, fact_type: str, start: int, end: int, cohort: str | None, *
         m.key for m in doc._.mentions if m.kind == "trial" and any(b.start <= m.start < b.end for b in lines)
     )
     doc._.found.append(Found(fact_type, start, end, fields, cohort, block.kind, trials))
+
+
+class Vocabulary(Generic[V]):
+    """Surface forms mapped to values, matched as whole words: long forms ignoring case, short forms
+    as written ("SLE", "MG"). The shipped forms are compiled once; an article's own forms (its
+    abbreviations, trial names) go in a small second regex per Doc, since recompiling the whole
+    alternation for every article would cost more than reading the article."""
+
+    def __init__(
+        self, long: dict[str, V], short: dict[str, V], regexes: tuple[re.Pattern[str], ...] = ()
+    ) -> None:
+        self.long = {form.lower(): value for form, value in long.items()}
+        self.short = dict(short)
+        self.regexes = regexes or tuple(r for r in (forms_regex(self.long, self.short),) if r)
+
+    def with_forms(self, long: dict[str, V], short: dict[str, V]) -> Vocabulary[V]:
+        """This vocabulary plus an article's own forms (the shipped regex is reused, not rebuilt)."""
+        new_long = {form.lower(): v for form, v in long.items() if form.lower() not in self.long}
+        new_short = {form: v for form, v in short.items() if form not in self.short}
+        extra = forms_regex(new_long, new_short)
+        regexes = (*self.regexes, extra) if extra else self.regexes
+        return Vocabulary({**self.long, **new_long}, {**self.short, **new_short}, regexes)
+
+    def lookup(self, surface: str) -> V | None:
+        return self.short.get(surface, self.long.get(surface.lower()))
+
+    def find(self, text: str) -> list[tuple[int, int, str, V]]:
+        """(start, end, surface, value) of every form in `text`; of two that overlap, the longer."""
+        matches = sorted(
+            (m for regex in self.regexes for m in regex.finditer(text)), key=lambda m: (m.start(), -m.end())
+        )
+        found, reached = [], -1
+        for match in matches:
+            if match.start() >= reached:
+                found.append((match.start(), match.end(), match.group(0), self.lookup(match.group(0))))
+                reached = match.end()
+        return found
+
+
+def forms_regex(long: dict[str, Any], short: dict[str, Any]) -> re.Pattern[str] | None:
+    """One whole-word regex over long forms (any case) and short forms (as written), longest first."""
+    alternatives = []
+    if long:
+        alternatives.append("(?i:" + "|".join(map(re.escape, sorted(long, key=len, reverse=True))) + ")")
+    if short:
+        alternatives.append("|".join(map(re.escape, sorted(short, key=len, reverse=True))))
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w]|-\w)") if alternatives else None

@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pressfacts.components.base import all_sentences
+from pressfacts.components.base import Vocabulary, all_sentences
 from pressfacts.doc import Block, CohortName, Mention, block_at, block_index
 from pressfacts.patterns import pattern_path
 
@@ -33,13 +33,9 @@ KIND_RANK = ("label", "trial", "disease")
 class Cohorts:
     def __init__(self, nlp: Language, name: str, patterns_path: str | None) -> None:
         data = json.loads(Path(patterns_path or pattern_path("cohorts.json")).read_text(encoding="utf-8"))
-        self.form_key: dict[str, str] = {}
-        self.short_key: dict[str, str] = {}
-        for disease in data["diseases"]:
-            for form in disease["long"]:
-                self.form_key[form.lower()] = disease["key"]
-            for form in disease["short"]:
-                self.short_key[form] = disease["key"]
+        long = {form: disease["key"] for disease in data["diseases"] for form in disease["long"]}
+        short = {form: disease["key"] for disease in data["diseases"] for form in disease["short"]}
+        self.diseases = Vocabulary(long, short)
         self.labels = [
             (re.compile(label["pattern"]), label["key"], label["kind"]) for label in data["labels"]
         ]
@@ -49,24 +45,17 @@ class Cohorts:
         self.other_group = re.compile(data["other_group"], re.I)
         self.whole_study = re.compile("|".join(data["whole_study"]), re.I)
 
-    def _vocabulary_regex(
-        self, doc: Doc, trials: set[str]
-    ) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
-        """One regex over every surface form: the vocabulary, the article's abbreviations and trial names."""
-        form_key, short_key = dict(self.form_key), dict(self.short_key)
-        short_key.update({trial: trial for trial in trials})
-        for short, long in (doc._.abbreviations or {}).items():
-            key = form_key.get(long.lower()) or short_key.get(short)
+    def _vocabulary(self, doc: Doc, names: set[str]) -> Vocabulary[str]:
+        """The disease vocabulary plus the article's own forms: abbreviations of known diseases
+        ("idiopathic inflammatory myositis (IIM)") and the names of its trials and arms."""
+        long: dict[str, str] = {}
+        short = {name: name for name in names}
+        for short_form, long_form in (doc._.abbreviations or {}).items():
+            key = self.diseases.lookup(long_form) or self.diseases.lookup(short_form)
             if key:
-                short_key[short] = key
-                form_key.setdefault(long.lower(), key)
-        long_forms = sorted(form_key, key=len, reverse=True)
-        short_forms = sorted(short_key, key=len, reverse=True)
-        pattern = (
-            rf"(?<![\w-])(?:(?i:{'|'.join(re.escape(f) for f in long_forms)})"
-            rf"|{'|'.join(re.escape(f) for f in short_forms)})(?![\w]|-\w)"
-        )
-        return re.compile(pattern), form_key, short_key
+                short[short_form] = key
+                long[long_form] = key
+        return self.diseases.with_forms(long, short)
 
     def __call__(self, doc: Doc) -> Doc:
         norm = doc._.norm
@@ -75,17 +64,13 @@ class Cohorts:
         ]
         trials = self._trials(readable)
         arms = self._arms(readable)
-        regex, form_key, short_key = self._vocabulary_regex(doc, trials | arms)
+        vocabulary = self._vocabulary(doc, trials | arms)
         mentions: list[Mention] = []
         names: dict[str, CohortName] = {}
         for offset, text in readable:
-            for match in regex.finditer(text):
-                surface = match.group(0)
-                key = short_key.get(surface) or form_key[surface.lower()]
+            for start, end, surface, key in vocabulary.find(text):
                 kind = "label" if key in arms else "trial" if key in trials else "disease"
-                self._add(
-                    mentions, names, Mention(key, offset + match.start(), offset + match.end(), kind), surface
-                )
+                self._add(mentions, names, Mention(key, offset + start, offset + end, kind), surface)
             for label, template, kind in self.labels:
                 for match in label.finditer(text):
                     key = template.format(None, *(g.upper() if len(g) <= 3 else g for g in match.groups()))

@@ -22,13 +22,23 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pressfacts.components.base import Sentence, compile_regex, load_patterns, readable_sentences, record
+from pressfacts.components.base import (
+    Sentence,
+    Vocabulary,
+    compile_regex,
+    load_patterns,
+    readable_sentences,
+    record,
+)
 from pressfacts.numbers import NUMBER, clean_value, parse_number
 
 SUMMARY_KINDS = {"headline", "heading", "bullet"}
 # Forms tried first claim their quantity: a difference "from A to B" before the numbers in it.
 FORM_ORDER = ("from_to", "change_was", "noun_of", "verb_by", "quantity_noun", "signed_in")
 DIRECTIONS = ("down", "up", "better", "worse")
+
+# A change is a number: sentences without one are not read for changes (most of an article).
+HAS_NUMBER = re.compile(NUMBER)
 
 
 @dataclass(frozen=True)
@@ -64,14 +74,13 @@ class Change:
 class Endpoints:
     def __init__(self, nlp: Language, name: str, patterns_path: str | None) -> None:
         data = load_patterns("endpoints.json", patterns_path)
-        self.long_forms: dict[str, Measure] = {}
-        self.short_forms: dict[str, Measure] = {}
+        long: dict[str, Measure] = {}
+        short: dict[str, Measure] = {}
         for entry in data["measures"]:
             measure = Measure(entry["name"], entry["better"])
-            for form in entry["long"]:
-                self.long_forms[form.lower()] = measure
-            for form in entry["short"]:
-                self.short_forms[form] = measure
+            long.update(dict.fromkeys(entry["long"], measure))
+            short.update(dict.fromkeys(entry["short"], measure))
+        self.measures = Vocabulary(long, short)
         heads = "|".join(data["abbreviation_heads"])
         self.abbreviation_head = re.compile(rf"\b(?:{heads})s?$", re.I)
         self.cue_direction = {
@@ -100,22 +109,17 @@ class Endpoints:
 
     # --- measures -------------------------------------------------------------------------
 
-    def _measure_regex(self, doc: Doc) -> tuple[re.Pattern[str], dict[str, Measure], dict[str, Measure]]:
-        """One regex over every measure form, the article's own measure abbreviations included."""
-        long_forms, short_forms = dict(self.long_forms), dict(self.short_forms)
-        for short, long in (doc._.abbreviations or {}).items():
-            known = long_forms.get(long.lower())
+    def _measure_vocabulary(self, doc: Doc) -> Vocabulary[Measure]:
+        """The measure vocabulary plus the article's own measure abbreviations."""
+        long: dict[str, Measure] = {}
+        short: dict[str, Measure] = {}
+        for short_form, long_form in (doc._.abbreviations or {}).items():
+            known = self.measures.lookup(long_form)
             if known:
-                short_forms.setdefault(short, known)
-            elif short not in short_forms and self.abbreviation_head.search(long):
-                short_forms[short] = long_forms[long.lower()] = Measure(short, None)
-        longs = sorted(long_forms, key=len, reverse=True)
-        shorts = sorted(short_forms, key=len, reverse=True)
-        pattern = (
-            rf"(?<![\w-])(?:(?i:{'|'.join(re.escape(f) for f in longs)})"
-            rf"|{'|'.join(re.escape(f) for f in shorts)})(?![\w]|-\w)"
-        )
-        return re.compile(pattern), long_forms, short_forms
+                short[short_form] = known
+            elif self.measures.lookup(short_form) is None and self.abbreviation_head.search(long_form):
+                short[short_form] = long[long_form] = Measure(short_form, None)
+        return self.measures.with_forms(long, short)
 
     # --- changes in one sentence ------------------------------------------------------------
 
@@ -303,21 +307,18 @@ class Endpoints:
     # --- the document ------------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        regex, long_forms, short_forms = self._measure_regex(doc)
+        measures = self._measure_vocabulary(doc)
         previous: MeasureMention | None = None
         previous_block = None
         candidates: list[tuple[Sentence, Change, str | None]] = []
         for sentence in readable_sentences(doc):
             mentions = [
-                MeasureMention(
-                    m.start(), m.end(), short_forms.get(m.group(0)) or long_forms[m.group(0).lower()]
-                )
-                for m in regex.finditer(sentence.text)
+                MeasureMention(start, end, measure) for start, end, _, measure in measures.find(sentence.text)
             ]
             if sentence.block is not previous_block and sentence.block.kind in SUMMARY_KINDS:
                 previous = None
             previous_block = sentence.block
-            if sentence.block.kind != "table_row":
+            if sentence.block.kind != "table_row" and HAS_NUMBER.search(sentence.text):
                 changes = self._resolve(sentence.text, self._changes(sentence.text), mentions, previous)
                 scope = 0
                 for change in changes:
