@@ -113,3 +113,18 @@ def test_a_breakdown_of_evaluable_patients_is_evaluable():
     )
     got = [(f.value, f.population) for f in result.facts if f.type == "cohort_size"]
     assert got == [(20, "evaluable"), (12, "evaluable"), (8, "evaluable")]
+
+
+def test_sizes_listed_with_their_groups_respectively():
+    result = extract(
+        "Patients were assigned to the Q2W cohort or the Q4W cohort. A total of 112 patients were enrolled, "
+        "and 58 and 51 patients in the Q2W and Q4W cohorts, respectively, received at least one dose."
+    )
+    got = [(f.value, f.population, f.cohort) for f in result.facts if f.type == "cohort_size"]
+    assert got == [(112, "enrolled", None), (58, "treated", "Q2W"), (51, "treated", "Q4W")]
+
+
+def test_a_group_within_the_group_of_whom():
+    result = extract("14 patients had been dosed, 12 of whom had at least six months of follow-up.")
+    got = [(f.value, f.population) for f in result.facts if f.type == "cohort_size"]
+    assert got == [(14, "treated"), (12, "evaluable")]

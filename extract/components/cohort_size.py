@@ -19,10 +19,13 @@ from spacy.tokens import Doc
 from pressfacts.components.base import Sentence, compile_regex, load_patterns, readable_sentences, record
 from pressfacts.components.cohorts import keys_between
 from pressfacts.doc import Mention
-from pressfacts.numbers import parse_int
+from pressfacts.numbers import NUMBER, parse_int
 
 # A breakdown may list several cohorts after "each": "one each with A, B and C".
 LIST_GAP = re.compile(r"^(?:\s*\([^()]{0,40}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?$", re.I)
+
+
+NUMBER_REGEX = re.compile(NUMBER)
 
 
 def is_year(number: str) -> bool:
@@ -51,6 +54,7 @@ class CohortSizes:
         self.planned = compile_regex(data["planned"])
         self.clause_break = compile_regex(data["clause_break"])
         self.subgroup = compile_regex(data["subgroup"])
+        self.respectively = compile_regex(data["respectively"].replace("{NOUNS}", data["nouns"]))
 
     def __call__(self, doc: Doc) -> Doc:
         for sentence in readable_sentences(doc):
@@ -60,7 +64,7 @@ class CohortSizes:
 
     def _read(self, doc: Doc, sentence: Sentence) -> None:
         text = sentence.text
-        taken: set[int] = set()
+        taken = self._read_respectively(doc, sentence)
         for form, regex in self.forms.items():
             for match in regex.finditer(text):
                 start, end = match.span("n")
@@ -105,6 +109,32 @@ class CohortSizes:
                         population=population,
                         subgroup=subgroup.group("subgroup") if subgroup else None,
                     )
+
+    def _read_respectively(self, doc: Doc, sentence: Sentence) -> set[int]:
+        """Sizes listed with their groups and "respectively"; returns the offsets of the numbers read."""
+        taken: set[int] = set()
+        text = sentence.text
+        for match in self.respectively.finditer(text):
+            numbers = [(m.start(), parse_int(m.group(0))) for m in NUMBER_REGEX.finditer(match.group("list"))]
+            groups = list(
+                dict.fromkeys(keys_between(doc, *(sentence.start + i for i in match.span("groups"))))
+            )
+            if len(groups) != len(numbers) or not all(value for _, value in numbers):
+                continue
+            clause = self._clause(text, match.end())
+            population = self._population(text, match, (match.start(), clause[1])) or "treated"
+            for (offset, value), cohort in zip(numbers, groups, strict=True):
+                taken.add(match.start("list") + offset)
+                record(
+                    doc,
+                    "cohort_size",
+                    sentence.start + match.start(),
+                    sentence.start + match.end(),
+                    cohort,
+                    value=value,
+                    population=population,
+                )
+        return taken
 
     def _population_before(self, text: str, position: int) -> str | None:
         """A breakdown takes the population of the group it breaks down: the last one named before it."""
