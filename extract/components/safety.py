@@ -139,6 +139,7 @@ class Safety:
         self.skip_clause = compile_regex(data["skip_clause"]["patterns"])
         self.other_subject = compile_regex(data["other_subject"]["pattern"])
         self.grade_not_before = compile_regex(data["grade_not_before"]["pattern"])
+        self.grade_hedged = compile_regex(data["grade_hedged"]["pattern"])
         numbers = data["grade_numbers"]
         self.grades = [
             (
@@ -390,6 +391,7 @@ class Safety:
             for regex, grade, scope in self.grades
             for m in regex.finditer(words)
             if not self.grade_not_before.match(words, m.end())
+            and not self.grade_hedged.search(words[max(0, m.start() - 20) : m.start()])
         ]
         found.sort(key=lambda g: (-(g.end - g.start), g.start))
         kept: list[Grade] = []
