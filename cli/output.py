@@ -10,6 +10,12 @@ from pathlib import Path
 from pressfacts.errors import EXIT_OUTPUT, InputError
 
 
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write `text` to `path` through a temporary file and a rename: never a half-written file."""
     path = Path(path)
@@ -21,6 +27,7 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes 0600; a written page is for sharing
         os.replace(tmp, path)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
