@@ -308,3 +308,18 @@ def test_joined_text(nlp) -> None:
 )
 def test_single_quote_marks(nlp, text: str, expected: list[tuple]) -> None:
     assert [q[:3] for q in quotes(nlp, text)] == expected
+
+
+def test_an_organization_tagged_by_ner_is_not_a_speaker():
+    """With a pipeline that has NER (--model, or the spaCy component), ORG entities help attribution."""
+    text = (
+        "Results of the phase 1 trial of a CAR T-cell therapy showed an ORR of 80% in 10 patients.\n\n"
+        '"We are encouraged by these data," said Vantor Helix.\n'
+    )
+    blank = spacy.blank("en")
+    blank.add_pipe("pressfacts")
+    assert [q.speaker for q in blank(text)._.quotes] == ["Vantor Helix"]
+    with_ner = spacy.blank("en")
+    with_ner.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "Vantor Helix"}])
+    with_ner.add_pipe("pressfacts")
+    assert with_ner(text)._.quotes == []

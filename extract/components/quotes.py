@@ -491,7 +491,9 @@ class Quotes:
         return self._head_speaker(masked, unit, blocks)
 
     # ------------------------------------------------------------------ quotes
-    def _resolve(self, speaker: Speaker, named: list[Named], before: int, masked: str) -> Person | None:
+    def _resolve(
+        self, speaker: Speaker, named: list[Named], before: int, masked: str, organizations: set[str]
+    ) -> Person | None:
         if speaker.kind == "none":
             return None
         if speaker.kind == "pronoun":
@@ -502,8 +504,10 @@ class Quotes:
         known = _lookup(person.name, named) or self._full_name(person.name, masked)
         if known is None:
             # a bare word no person in the article bears is a company ("Novartis said"), and so is
-            # a name the article writes as a company ("Bristol Myers Squibb (NYSE: BMY)")
-            return person if speaker.kind == "person" and not self._is_company(person.name, masked) else None
+            # a name the article writes as a company ("Bristol Myers Squibb (NYSE: BMY)") or that a
+            # trained pipeline's NER tags as an organization (with --model; a blank pipeline has no NER)
+            is_company = self._is_company(person.name, masked) or person.name in organizations
+            return person if speaker.kind == "person" and not is_company else None
         return Person(
             known.name if speaker.kind == "surname" else person.name,
             person.title or (None if person.patient else known.title),
@@ -529,6 +533,9 @@ class Quotes:
         self, doc: Doc, masked: str, blocks: list[Block], units: list[Unit], named: list[Named]
     ) -> list[FoundQuote]:
         norm: str = doc._.norm or doc.text
+        organizations = {e.text for e in doc.ents if e.label_ == "ORG"} - {
+            e.text for e in doc.ents if e.label_ == "PERSON"
+        }
         built: list[Building] = []
         current: Building | None = None
         for unit in units:
@@ -540,7 +547,7 @@ class Quotes:
                 else:
                     current = None
                 continue
-            person = self._resolve(speaker, named, unit.open, masked)
+            person = self._resolve(speaker, named, unit.open, masked, organizations)
             if person is None:
                 current = None
                 continue
