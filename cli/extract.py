@@ -41,7 +41,7 @@ def extract_cli(
         False, "--show-text", help="Print the analysed text (evidence offsets index it) instead of the facts."
     ),
 ) -> None:
-    """Extract the trial facts and quotes of one article as JSON."""
+    """Extract the trial facts and quotes of one article as JSON (or CSV, JSON Lines, a table)."""
     from pressfacts.api import extract_path
 
     if path is None:

@@ -23,7 +23,8 @@ logging.getLogger("trafilatura").propagate = False
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}>")
 FRAGMENT_START = re.compile(
-    r"(?:<!--.{0,500}?-->\s*)?<(?:meta|article|main|div|p|h[1-6]|section|table|ul|ol)\b", re.S
+    r"(?:<!--.{0,500}?-->\s*)?<(?:!doctype|html|head|body|meta|article|main|div|p|h[1-6]|section|table|ul|ol)\b",
+    re.S,
 )
 SPACES = re.compile(r"[ \t\n\r\f\v]+")
 # Not article text, even in a fragment trafilatura did not take: dropped by the whole-page reader.

@@ -148,19 +148,25 @@ def decode(data: bytes, name: str = "-") -> str:
             f"{name}: invalid UTF-8 (byte 0x{data[utf8_error.start]:02X} at offset {utf8_error.start}) "
             f"in text that is otherwise UTF-8: {SAVE_AS_UTF8}"
         )
-    return _decode_as(data, _detected_encoding(data, name), name)
+    return _decode_detected(data, name)
 
 
-def _detected_encoding(data: bytes, name: str) -> str:
+def _decode_detected(data: bytes, name: str) -> str:
+    """The text in the encoding charset-normalizer finds; among equal guesses, Windows ones first."""
     matches = from_bytes(data)
     best = matches.best()
     if best is None:
         raise InputError(f"{name}: not text in any encoding pressfacts knows: {SAVE_AS_UTF8}")
     equally_good = [m for m in matches if m.chaos <= best.chaos]
-    for preferred in PREFERRED_ENCODINGS:
-        if any(preferred in m.could_be_from_charset for m in equally_good):
-            return preferred
-    return best.encoding
+    candidates = [e for e in PREFERRED_ENCODINGS if any(e in m.could_be_from_charset for m in equally_good)]
+    # Then any Windows code page: far more common than the Mac and DOS ones that tie with them.
+    candidates += [m.encoding for m in equally_good if m.encoding.startswith("cp125")]
+    for encoding in candidates:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return _decode_as(data, best.encoding, name)
 
 
 def _decode_as(data: bytes, encoding: str, name: str) -> str:
