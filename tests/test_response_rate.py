@@ -174,6 +174,11 @@ def measures(text: str) -> list[str]:
         ),
         ("CAR-T Gives 100% Response Rate in Lupus\n\nAll six patients responded.", [(None, 6, 6)]),
         (
+            "Highlights\n\n* Of the 10 evaluable patients, seven (70%) achieved a complete response.\n\n"
+            '"Complete responses in seven of ten evaluable patients is more than we hoped," he said.',
+            [(70, 7, 10)],
+        ),
+        (
             "Results: 15/20 (75%) achieved complete renal response.\n\nConclusion: CAR T cells induced a "
             "complete renal response in 75% of patients.",
             [(75, 15, 20)],
@@ -225,6 +230,7 @@ def test_response_rates(text: str, expected: list[tuple]) -> None:
         "A T-cell response was detected in 8 of 10 patients.",
         "Response rates were similar across subgroups (range, 60%-80%).",
         "Analysts said response rates of 30% or more are usually needed for accelerated approval.",
+        "Overall, 80% of target lesions responded.",
         # corrections and negations
         "Three of the six did not achieve remission.",
     ],
@@ -256,6 +262,42 @@ def test_not_response_rates(text: str) -> None:
 )
 def test_measure_names(text: str, expected: list[str]) -> None:
     assert measures(text) == expected
+
+
+def cohorts_and_values(text: str) -> list[tuple]:
+    doc = default_pipeline()(text)
+    found = sorted((f for f in doc._.found or [] if f.type == "response_rate"), key=lambda f: f.start)
+    return [(f.cohort, f.fields["value"], f.fields["count"]) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The ORR was 82% in Cohort 1 and 83% in Cohort 2.",
+            [("Cohort 1", 82, None), ("Cohort 2", 83, None)],
+        ),
+        (
+            "In Cohort 1, 10 of 12 patients responded, compared with 6 of 12 in Cohort 2.",
+            [("Cohort 1", None, 10), ("Cohort 2", None, 6)],
+        ),
+        (
+            "In Cohort 1 the ORR was 82%; in Cohort 2 it was 60%.",
+            [("Cohort 1", 82, None), ("Cohort 2", 60, None)],
+        ),
+        (
+            "Responses occurred in 8 of 10 patients with SLE and 3 of 5 with SSc.",
+            [("systemic lupus erythematosus", None, 8), ("systemic sclerosis", None, 3)],
+        ),
+        # a cohort named only inside an outcome's words is not the fact's cohort
+        (
+            "In Cohort 2, two of the three reached the Lupus Low Disease Activity State (LLDAS).",
+            [("Cohort 2", None, 2)],
+        ),
+    ],
+)
+def test_cohort_of_each_rate(text: str, expected: list[tuple]) -> None:
+    assert cohorts_and_values(text) == expected
 
 
 def test_article_abbreviation_of_an_outcome() -> None:
