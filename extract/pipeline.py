@@ -20,6 +20,7 @@ from pressfacts.components import register_all
 from pressfacts.doc import EXTENSIONS, register_extensions
 from pressfacts.errors import EXIT_USAGE, InputError
 from pressfacts.model import Cohort, Result, Source, Study, Tool
+from pressfacts.tokenizer import BoundedTokenizer
 
 # Component order: each reads what the ones before it wrote on the shared Doc.
 COMPONENTS = (
@@ -51,7 +52,9 @@ def add_components(nlp: Language) -> Language:
 @lru_cache(maxsize=1)
 def default_pipeline() -> Language:
     """Blank English plus our components: nothing to download."""
-    return add_components(spacy.blank("en"))
+    nlp = spacy.blank("en")
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
+    return add_components(nlp)
 
 
 def result_from_doc(doc: Doc, source: Source) -> Result:

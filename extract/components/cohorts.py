@@ -24,7 +24,7 @@ from pressfacts.patterns import pattern_path
 
 TOTAL_ROW = re.compile(r"^\s*(?:all|total|overall|pooled|combined)\b", re.I)
 # "(QW)" within a few words after a dose: the short name of that dose group.
-LABEL_SHORT_FORM = re.compile(r"^[^()\n;,]{0,40}?\(([A-Z][A-Za-z0-9]{1,5})\)")
+LABEL_SHORT_FORM = re.compile(r"[^()\n;,]{0,40}?\(([A-Z][A-Za-z0-9]{1,5})\)")
 DEFINED_SHORT_FORM = re.compile(r"[a-z]\s+\(([A-Za-z0-9-]{2,12})\)")
 # When one sentence names cohorts of several kinds, the most specific kind speaks for it.
 KIND_RANK = ("label", "trial", "disease")
@@ -104,8 +104,7 @@ class Cohorts:
         short_forms: dict[str, str] = {}
         abbreviations = doc._.abbreviations or {}
         for mention in (m for m in mentions if m.kind == "label"):
-            text = next(t[mention.end - o :] for o, t in reversed(readable) if o <= mention.start)
-            match = LABEL_SHORT_FORM.match(text)
+            match = LABEL_SHORT_FORM.match(doc._.norm, mention.end)
             # "(CR)" after "complete remission" abbreviates its own words, not the group; a name that is
             # already another group's stays that group's.
             if (
@@ -247,12 +246,18 @@ class Cohorts:
         return heading_cohort.get(block.heading)
 
 
+def mentions_between(doc: Doc, start: int, end: int) -> list[Mention]:
+    """The cohort mentions that lie between two character offsets, in order (found by bisection)."""
+    mentions = doc._.mentions or []
+    first = bisect_left(mentions, start, key=lambda m: m.start)
+    last = bisect_left(mentions, end, key=lambda m: m.start)
+    return [m for m in mentions[first:last] if m.end <= end]
+
+
 def keys_between(doc: Doc, start: int, end: int) -> list[str]:
     """The cohort keys named between two character offsets, in order; of several kinds, the most
     specific kind only."""
-    mentions = doc._.mentions
-    first = bisect_left(mentions, start, key=lambda m: m.start)
-    inside = [m for m in mentions[first:] if m.start < end and m.end <= end]
+    inside = mentions_between(doc, start, end)
     for kind in KIND_RANK:
         keys = [m.key for m in inside if m.kind == kind]
         if keys:

@@ -38,6 +38,7 @@ PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|la|le|bin|ibn|al)"
 NEXT_NAME_WORD = rf"[ \t]+(?:{INITIAL}[ \t]+){{0,3}}(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}"
 NAME_RUN = re.compile(rf"(?:{INITIAL}\s+){{0,3}}{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,6}}")
 # A sentence ends at . ! ? before a capital or a quote mark, but not after an initial ("Lynelle B. Hoch").
+HEAD_WINDOW = 600  # characters before an opening quote mark where its attribution may start
 SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bSt)(?<!\bNo)[.!?](?=\s+[\"'A-Z(]|\s*$)")
 POSSESSIVE = re.compile(rf"^(?P<org>[{UPPER}][^,]{{0,60}}?)['’]s\s+(?P<title>[^,]+)$")
 QUOTE_MARK = '"'
@@ -447,8 +448,10 @@ class Quotes:
     def _head_speaker(self, masked: str, unit: Unit, blocks: list[Block]) -> Speaker | None:
         """An attribution ending right before the opening mark ('X, Title at Org, said: "')."""
         block = blocks[unit.first_block]
-        start = block.start
-        for m in SENTENCE_END.finditer(masked, block.start, unit.open):
+        # The sentence that opens the quote: searched in a bounded window, so a line of a thousand
+        # quote marks costs no more than its length.
+        start = max(block.start, unit.open - HEAD_WINDOW)
+        for m in SENTENCE_END.finditer(masked, start, unit.open):
             start = m.end()
         start = max(start, unit.head_start)
         text = masked[start : unit.open]
@@ -555,7 +558,8 @@ class Quotes:
             named.sort(key=lambda n: n.start)
             current = Building(list(unit.parts), person, speaker.start, speaker.end, unit.last_block)
             built.append(current)
-        return [self._found(doc.text, b) for b in built]
+        text = doc.text  # built from the tokens on every access: take it once
+        return [self._found(text, b) for b in built]
 
     @staticmethod
     def _found(text: str, quote: Building) -> FoundQuote:

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pressfacts.components.base import Sentence, compile_regex, load_patterns, readable_sentences, record
+from pressfacts.components.cohorts import mentions_between
 from pressfacts.numbers import PERCENT, clean_value, parse_int, parse_percent
 
 PERCENT_REGEX = re.compile(PERCENT, re.I)
@@ -527,8 +528,8 @@ class Safety:
     def _keys(doc: Doc, start: int, end: int, skip: list[tuple[int, int]] | None = None) -> list[str]:
         keys = [
             m.key
-            for m in doc._.mentions or []
-            if start <= m.start and m.end <= end and not any(s <= m.start < e for s, e in skip or [])
+            for m in mentions_between(doc, start, end)
+            if not any(s <= m.start < e for s, e in skip or [])
         ]
         return list(dict.fromkeys(keys))
 
