@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +44,12 @@ class Sentence:
     text: str  # normalised text of the sentence
     start: int  # its offset in the document
     block: Block
+    block_index: int
     cohort: str | None = None  # the cohort key it is about (pressfacts_cohorts)
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
 
 def readable_sentences(doc: Doc) -> list[Sentence]:
@@ -56,11 +62,12 @@ def readable_sentences(doc: Doc) -> list[Sentence]:
 
 def all_sentences(doc: Doc) -> Iterator[Sentence]:
     """Every non-blank sentence of the Doc, boilerplate included."""
-    norm = doc._.norm
+    norm, blocks, starts = doc._.norm, doc._.blocks, doc._.block_starts  # read once: `doc._` is slow
     for sent in doc.sents:
         text = norm[sent.start_char : sent.end_char]
         if text.strip():
-            yield Sentence(sent, text, sent.start_char, block_at(doc, sent.start_char))
+            index = max(0, bisect_right(starts, sent.start_char) - 1)
+            yield Sentence(sent, text, sent.start_char, blocks[index], index)
 
 
 def record(doc: Doc, fact_type: str, start: int, end: int, cohort: str | None, **fields: Any) -> None:

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pressfacts.components.base import Vocabulary, all_sentences
-from pressfacts.doc import Block, CohortName, Mention, block_at, block_index
+from pressfacts.doc import Block, CohortName, Mention, block_at
 from pressfacts.patterns import pattern_path
 
 TOTAL_ROW = re.compile(r"^\s*(?:all|total|overall|pooled|combined)\b", re.I)
@@ -206,22 +206,21 @@ class Cohorts:
         carried: str | None = None
         current_block = -1
         readable = []
+        blocks, mentions, norm = doc._.blocks, doc._.mentions, doc._.norm  # read once: `doc._` is slow
         for sentence in all_sentences(doc):
-            index = block_index(doc, sentence.start)
+            index = sentence.block_index
             block = sentence.block
-            named = keys_between(doc, sentence.start, sentence.span.end_char)
+            named = keys_in(mentions, sentence.start, sentence.end)
             if index != current_block:
                 # A list item goes on from the item before it; any other block starts from its heading.
-                follows_item = (
-                    current_block >= 0 and block.kind == doc._.blocks[current_block].kind == "bullet"
-                )
+                follows_item = current_block >= 0 and block.kind == blocks[current_block].kind == "bullet"
                 current_block = index
                 if not follows_item:
-                    carried = self._block_context(doc, index, heading_cohort)
+                    carried = self._block_context(blocks, index, heading_cohort)
             if block.kind == "table_row" and block.cells:
-                first_cell = keys_between(doc, *block.cells[0])
+                first_cell = keys_in(mentions, *block.cells[0])
                 named = first_cell or named
-                if TOTAL_ROW.match(doc._.norm[block.cells[0][0] : block.cells[0][1]]):
+                if TOTAL_ROW.match(norm[block.cells[0][0] : block.cells[0][1]]):
                     named, carried = [], None
             whole_study = bool(self.whole_study.search(sentence.text))
             if len(set(named)) == 1:
@@ -239,30 +238,38 @@ class Cohorts:
         doc._.sentences = readable
 
     @staticmethod
-    def _block_context(doc: Doc, index: int, heading_cohort: dict[int, str | None]) -> str | None:
-        block = doc._.blocks[index]
+    def _block_context(blocks: list[Block], index: int, heading_cohort: dict[int, str | None]) -> str | None:
+        block = blocks[index]
         if block.kind in ("heading", "headline") or block.heading is None:
             return None
         return heading_cohort.get(block.heading)
 
 
-def mentions_between(doc: Doc, start: int, end: int) -> list[Mention]:
-    """The cohort mentions that lie between two character offsets, in order (found by bisection)."""
-    mentions = doc._.mentions or []
+def mentions_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions (sorted by start) that lie between two character offsets, found by bisection."""
     first = bisect_left(mentions, start, key=lambda m: m.start)
     last = bisect_left(mentions, end, key=lambda m: m.start)
     return [m for m in mentions[first:last] if m.end <= end]
 
 
-def keys_between(doc: Doc, start: int, end: int) -> list[str]:
-    """The cohort keys named between two character offsets, in order; of several kinds, the most
-    specific kind only."""
-    inside = mentions_between(doc, start, end)
+def keys_in(mentions: list[Mention], start: int, end: int) -> list[str]:
+    """The cohort keys named between two offsets, in order; of several kinds, the most specific only."""
+    inside = mentions_in(mentions, start, end)
     for kind in KIND_RANK:
         keys = [m.key for m in inside if m.kind == kind]
         if keys:
             return keys
     return []
+
+
+def mentions_between(doc: Doc, start: int, end: int) -> list[Mention]:
+    """The cohort mentions that lie between two character offsets of `doc`, in order."""
+    return mentions_in(doc._.mentions or [], start, end)
+
+
+def keys_between(doc: Doc, start: int, end: int) -> list[str]:
+    """The cohort keys `doc` names between two character offsets (see `keys_in`)."""
+    return keys_in(doc._.mentions or [], start, end)
 
 
 @Language.factory("pressfacts_cohorts", default_config={"patterns_path": None})

@@ -19,6 +19,7 @@ How a quote is found:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -38,7 +39,6 @@ PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|la|le|bin|ibn|al)"
 NEXT_NAME_WORD = rf"[ \t]+(?:{INITIAL}[ \t]+){{0,3}}(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}"
 NAME_RUN = re.compile(rf"(?:{INITIAL}\s+){{0,3}}{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,6}}")
 # A sentence ends at . ! ? before a capital or a quote mark, but not after an initial ("Lynelle B. Hoch").
-HEAD_WINDOW = 600  # characters before an opening quote mark where its attribution may start
 SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bSt)(?<!\bNo)[.!?](?=\s+[\"'A-Z(]|\s*$)")
 POSSESSIVE = re.compile(rf"^(?P<org>[{UPPER}][^,]{{0,60}}?)['’]s\s+(?P<title>[^,]+)$")
 QUOTE_MARK = '"'
@@ -445,14 +445,14 @@ class Quotes:
         kind = "surname" if len(person.name.split()) < 2 else "person"
         return Speaker(kind, person, start, max(end, offset + len(text.rstrip(" ,"))))
 
-    def _head_speaker(self, masked: str, unit: Unit, blocks: list[Block]) -> Speaker | None:
+    def _head_speaker(
+        self, masked: str, unit: Unit, blocks: list[Block], sentence_ends: list[int]
+    ) -> Speaker | None:
         """An attribution ending right before the opening mark ('X, Title at Org, said: "')."""
         block = blocks[unit.first_block]
-        # The sentence that opens the quote: searched in a bounded window, so a line of a thousand
-        # quote marks costs no more than its length.
-        start = max(block.start, unit.open - HEAD_WINDOW)
-        for m in SENTENCE_END.finditer(masked, start, unit.open):
-            start = m.end()
+        # The sentence that opens the quote: the last sentence end before the mark, in its block.
+        last = bisect_left(sentence_ends, unit.open) - 1
+        start = max(block.start, sentence_ends[last] if last >= 0 else 0)
         start = max(start, unit.head_start)
         text = masked[start : unit.open]
         if not text.strip() and unit.first_in_block and unit.first_block > 0:
@@ -481,7 +481,9 @@ class Quotes:
             return None
         return self._speaker(text[dash.end() :], following.start + dash.end())
 
-    def _attribution(self, masked: str, norm: str, unit: Unit, blocks: list[Block]) -> Speaker | None:
+    def _attribution(
+        self, masked: str, norm: str, unit: Unit, blocks: list[Block], sentence_ends: list[int]
+    ) -> Speaker | None:
         if unit.close is not None:
             # the text after the closing mark, to the next quote or the end of the paragraph
             tail, offset = masked[unit.close + 1 : unit.tail_end], unit.close + 1
@@ -491,7 +493,7 @@ class Quotes:
             )
             if speaker is not None:
                 return speaker
-        return self._head_speaker(masked, unit, blocks)
+        return self._head_speaker(masked, unit, blocks, sentence_ends)
 
     # ------------------------------------------------------------------ quotes
     def _resolve(
@@ -539,10 +541,11 @@ class Quotes:
         organizations = {e.text for e in doc.ents if e.label_ == "ORG"} - {
             e.text for e in doc.ents if e.label_ == "PERSON"
         }
+        sentence_ends = [m.end() for m in SENTENCE_END.finditer(masked)]  # one pass, then bisection
         built: list[Building] = []
         current: Building | None = None
         for unit in units:
-            speaker = self._attribution(masked, norm, unit, blocks)
+            speaker = self._attribution(masked, norm, unit, blocks, sentence_ends)
             if speaker is None:
                 if _continues(current, unit):
                     current.parts.extend(unit.parts)
