@@ -186,6 +186,7 @@ ADVERSARIAL = {
 # each stays here, visible, until its components are made faster.
 SLOW = "linear, but ~20 us a character through every component: over 20 s for 1 MB"
 SUPER_LINEAR = {
+    "digits and spaces": SLOW + " (500k numbers: endpoints and response_rate read each)",
     "1 MB of quote marks": SLOW + " (quotes, on a line of quote marks)",
     "a fact, repeated": SLOW + " (safety and response_rate)",
     "short lines": SLOW + " (one sentence, block and cohort context per line)",
