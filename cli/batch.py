@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
+from enum import Enum
 from pathlib import Path
 from typing import IO
 
@@ -22,13 +23,21 @@ import typer
 
 from pressfacts import batch
 from pressfacts.batch import Article, Line, Outcome
-from pressfacts.errors import EXIT_FAILED, EXIT_OK, EXIT_OUTPUT, InputError
+from pressfacts.errors import EXIT_FAILED, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, InputError
+from pressfacts.formats import render_for_stdout
+from pressfacts.model import Result
 from pressfacts.readers import DEFAULT_MAX_CHARS
 
 from .app import app
-from .output import fail, write_atomic
+from .output import current_umask, fail, write_atomic
 
 EXIT_INTERRUPTED = 130
+
+
+class BatchFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
 
 
 @app.command(
@@ -56,9 +65,20 @@ def batch_cli(
         DEFAULT_MAX_CHARS, help="Refuse articles longer than this many characters."
     ),
     model: str = typer.Option(None, help="An installed trained spaCy pipeline to run on (as for extract)."),
+    fmt: BatchFormat = typer.Option(
+        BatchFormat.jsonl,
+        "--format",
+        "-f",
+        help="jsonl: one JSON object per article; csv: one row per fact and quote for the whole folder; "
+        "table: tables to read in a terminal (failed articles then show in the summary only).",
+    ),
 ) -> None:
     """Extract the facts of many articles: one JSON object per article, in input order."""
     _check_options(output, out_dir, resume)
+    if fmt is not BatchFormat.jsonl and (out_dir is not None or resume):
+        fail(
+            InputError("--format csv and table write one stream: not with --out-dir or --resume", EXIT_USAGE)
+        )
     articles = batch.discover(paths, include or batch.DEFAULT_INCLUDE, exclude or ())
     _check_not_overwriting(articles, output)
     if not articles and not quiet:
@@ -67,7 +87,11 @@ def batch_cli(
     summary = Summary(total=len(articles))
     previous_sigterm = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        sink = _open_sink(output, out_dir, resume)
+        sink = (
+            _open_sink(output, out_dir, resume)
+            if fmt is BatchFormat.jsonl
+            else RenderedSink(fmt.value, output)
+        )
         outcomes = batch.run(
             articles,
             jobs,
@@ -238,7 +262,45 @@ class DirSink:
         pass
 
 
-Sink = StdoutSink | JsonlSink | DirSink
+class RenderedSink:
+    """CSV rows or terminal tables, article by article, to stdout or (through a temporary file renamed
+    at the end) to a file. Error records have no row: they are in the summary and the exit code."""
+
+    def __init__(self, fmt: str, path: Path | None) -> None:
+        self.fmt, self.path, self.header = fmt, path, fmt == "csv"
+        self.tmp = None
+        if path is not None:
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            self.handle: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        else:
+            self.handle = sys.stdout
+
+    def known_sha256(self, article: Article) -> None:
+        return None
+
+    def write(self, outcome: Outcome) -> None:
+        if outcome.error is not None or outcome.text is None:
+            return
+        text = render_for_stdout(Result.model_validate_json(outcome.text), self.fmt, self.path is None)
+        if self.fmt == "csv" and not self.header:
+            text = text.split("\n", 1)[1]  # the header row once, for the whole folder
+        self.header = False
+        _write_or_fail(self.path or Path("-"), lambda: (self.handle.write(text), self.handle.flush()))
+
+    def finish(self, articles: Sequence[Article]) -> None:
+        if self.path is not None and self.tmp is not None:
+            self.handle.close()
+            os.chmod(self.tmp, 0o666 & ~current_umask())
+            os.replace(self.tmp, self.path)
+            self.tmp = None
+
+    def close(self) -> None:
+        if self.path is not None and self.tmp is not None:  # interrupted: nothing half-written stays
+            self.handle.close()
+            Path(self.tmp).unlink(missing_ok=True)
+
+
+Sink = StdoutSink | JsonlSink | DirSink | RenderedSink
 
 
 def _open_sink(output: Path | None, out_dir: Path | None, resume: bool) -> Sink:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path, PurePosixPath
 
@@ -269,3 +270,24 @@ def test_summary_counts_facts_by_type_and_no_progress_bar_off_a_terminal(folder:
     err = run_cli(str(folder), "-o", "/dev/null", "-j", "1")[2]
     assert "articles" in err and "facts: cohort_size" in err and "seconds" in err
     assert "ETA" not in err
+
+
+def test_csv_for_a_whole_folder_has_one_header_and_a_row_per_fact(folder: Path, tmp_path: Path) -> None:
+    target = tmp_path / "facts.csv"
+    code, _, _ = run_cli(
+        str(folder), "--exclude", "empty.txt", "-q", "-j", "1", "--format", "csv", "-o", str(target)
+    )
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    expected = sum(
+        len(extract_path(p).facts) + len(extract_path(p).quotes)
+        for p in sorted(folder.rglob("*"))
+        if p.suffix in (".md", ".txt", ".html") and not p.name.startswith((".", "empty"))
+    )
+    assert code == 0
+    assert len(rows) == expected > 0
+    assert target.read_text(encoding="utf-8").count("article,id,type") == 1
+
+
+def test_csv_and_table_refuse_resume_and_out_dir(folder: Path, tmp_path: Path) -> None:
+    code, _, err = run_cli(str(folder), "--format", "csv", "--out-dir", str(tmp_path / "out"))
+    assert code == 2 and "not with --out-dir" in err
