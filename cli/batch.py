@@ -36,6 +36,7 @@ EXIT_INTERRUPTED = 130
 
 class BatchFormat(str, Enum):
     jsonl = "jsonl"
+    json = "json"
     csv = "csv"
     table = "table"
 
@@ -69,15 +70,18 @@ def batch_cli(
         BatchFormat.jsonl,
         "--format",
         "-f",
-        help="jsonl: one JSON object per article; csv: one row per fact and quote for the whole folder; "
-        "table: tables to read in a terminal (failed articles then show in the summary only).",
+        help="jsonl: one JSON object per article a line; json: one JSON array; csv: one row per fact and "
+        "quote for the whole folder; table: tables to read in a terminal (but for jsonl, failed articles "
+        "show in the summary only).",
     ),
 ) -> None:
     """Extract the facts of many articles: one JSON object per article, in input order."""
     _check_options(output, out_dir, resume)
     if fmt is not BatchFormat.jsonl and (out_dir is not None or resume):
         fail(
-            InputError("--format csv and table write one stream: not with --out-dir or --resume", EXIT_USAGE)
+            InputError(
+                "--format json, csv and table write one stream: not with --out-dir or --resume", EXIT_USAGE
+            )
         )
     articles = batch.discover(paths, include or batch.DEFAULT_INCLUDE, exclude or ())
     _check_not_overwriting(articles, output)
@@ -263,11 +267,12 @@ class DirSink:
 
 
 class RenderedSink:
-    """CSV rows or terminal tables, article by article, to stdout or (through a temporary file renamed
-    at the end) to a file. Error records have no row: they are in the summary and the exit code."""
+    """A JSON array, CSV rows or terminal tables, article by article, to stdout or (through a temporary
+    file renamed at the end) to a file. Error records have no place there: they are in the summary and
+    the exit code."""
 
     def __init__(self, fmt: str, path: Path | None) -> None:
-        self.fmt, self.path, self.header = fmt, path, fmt == "csv"
+        self.fmt, self.path, self.first = fmt, path, True
         self.tmp = None
         if path is not None:
             fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -281,13 +286,21 @@ class RenderedSink:
     def write(self, outcome: Outcome) -> None:
         if outcome.error is not None or outcome.text is None:
             return
-        text = render_for_stdout(Result.model_validate_json(outcome.text), self.fmt, self.path is None)
-        if self.fmt == "csv" and not self.header:
-            text = text.split("\n", 1)[1]  # the header row once, for the whole folder
-        self.header = False
+        if self.fmt == "json":  # one JSON array, written an element at a time
+            text = ("[\n" if self.first else ",\n") + outcome.text
+        else:
+            text = render_for_stdout(Result.model_validate_json(outcome.text), self.fmt, self.path is None)
+            if self.fmt == "csv" and not self.first:
+                text = text.split("\n", 1)[1]  # the header row once, for the whole folder
+        self.first = False
+        self._put(text)
+
+    def _put(self, text: str) -> None:
         _write_or_fail(self.path or Path("-"), lambda: (self.handle.write(text), self.handle.flush()))
 
     def finish(self, articles: Sequence[Article]) -> None:
+        if self.fmt == "json":
+            self._put("[]\n" if self.first else "\n]\n")
         if self.path is not None and self.tmp is not None:
             self.handle.close()
             os.chmod(self.tmp, 0o666 & ~current_umask())

@@ -288,6 +288,14 @@ def test_csv_for_a_whole_folder_has_one_header_and_a_row_per_fact(folder: Path, 
     assert target.read_text(encoding="utf-8").count("article,id,type") == 1
 
 
-def test_csv_and_table_refuse_resume_and_out_dir(folder: Path, tmp_path: Path) -> None:
+def test_one_stream_formats_refuse_resume_and_out_dir(folder: Path, tmp_path: Path) -> None:
     code, _, err = run_cli(str(folder), "--format", "csv", "--out-dir", str(tmp_path / "out"))
     assert code == 2 and "not with --out-dir" in err
+
+
+def test_json_is_one_array_of_the_extract_results(folder: Path) -> None:
+    code, out, _ = run_cli(str(folder), "--exclude", "empty.txt", "-q", "-j", "1", "--format", "json")
+    assert code == 0
+    assert json.loads(out) == [
+        json.loads(extract_path(folder / n).to_json()) for n in ("a.md", "b.txt", "sub/c.html")
+    ]
