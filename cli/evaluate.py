@@ -15,7 +15,7 @@ from .app import app
 @app.command(
     "evaluate",
     epilog="Example: pressfacts evaluate samples/ --verbose --min-f1 0.9\n\n"
-    "Each NAME.gold.json beside NAME.txt (or NAME.html) is scored as shared/spec/facts.md says.",
+    "Each NAME.gold.json beside NAME.txt (or NAME.html) is scored as docs/facts.md says.",
 )
 def evaluate_cli(
     gold_dir: Path = typer.Argument(

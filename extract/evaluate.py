@@ -1,4 +1,4 @@
-"""Score pressfacts against gold files, as shared/spec/facts.md's scoring section says.
+"""Score pressfacts against gold files, as docs/facts.md's scoring section says.
 
 A user who keeps gold files for their own releases runs `pressfacts evaluate GOLD_DIR`:
 for each `NAME.gold.json` beside `NAME.txt` (or `.html`), predicted and gold facts

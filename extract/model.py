@@ -2,7 +2,7 @@
 
 Every command, the Python API and the spaCy component produce these objects;
 `pressfacts schema` prints their JSON Schema. The keys the scorer reads are
-fixed by shared/spec/facts.md; the rest (ids, source, study, cohorts) are ours.
+fixed by docs/facts.md; the rest (ids, source, study, cohorts) are ours.
 """
 
 from __future__ import annotations

@@ -310,12 +310,9 @@ def test_article_abbreviation_of_an_outcome() -> None:
 
 
 def test_the_sample_article_gives_its_five_rates() -> None:
-    from pathlib import Path
+    from conftest import SAMPLE_ARTICLE
 
-    path = Path("/work/shared/corpus/dev/medpath-bms-breakfree1.txt")
-    if not path.exists():
-        pytest.skip("dev corpus not present")
-    doc = default_pipeline()(path.read_text(encoding="utf-8"))
+    doc = default_pipeline()(SAMPLE_ARTICLE.read_text(encoding="utf-8"))
     values = sorted(f.value for f in doc._.facts if f.type == "response_rate")
     assert values == [27, 64, 91, 92, 94]
 
