@@ -128,3 +128,14 @@ def test_a_group_within_the_group_of_whom():
     result = extract("14 patients had been dosed, 12 of whom had at least six months of follow-up.")
     got = [(f.value, f.population) for f in result.facts if f.type == "cohort_size"]
     assert got == [(14, "treated"), (12, "evaluable")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cytokine release syndrome occurred in 9 patients; two patients received a single dose of tocilizumab.",
+        "Nine patients were treated. Two of them developed mild cytokine release syndrome.",
+    ],
+)
+def test_patients_counted_by_what_happened_to_them_are_not_groups(text):
+    assert [v for v, _ in sizes(text) if v == 2] == []

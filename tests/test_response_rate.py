@@ -230,6 +230,7 @@ def test_response_rates(text: str, expected: list[tuple]) -> None:
         "A T-cell response was detected in 8 of 10 patients.",
         "Response rates were similar across subgroups (range, 60%-80%).",
         "Analysts said response rates of 30% or more are usually needed for accelerated approval.",
+        "The estimated 12-month duration-of-response rate was 81%.",
         "Overall, 80% of target lesions responded.",
         # corrections and negations
         "Three of the six did not achieve remission.",

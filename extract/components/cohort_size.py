@@ -92,7 +92,7 @@ class CohortSizes:
                     population = self._population_before(text, match.start()) or "treated"
                 else:
                     population = self._population(text, match, clause)
-                    if form == "counted" and self._outcome_first(text, match, clause):
+                    if form in ("counted", "of_whom") and self._outcome_first(text, match, clause):
                         continue
                     population = population or "treated"
                     cohorts = [self._cohort(doc, sentence, clause, match.start())]
