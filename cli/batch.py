@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -29,7 +28,7 @@ from pressfacts.model import Result
 from pressfacts.readers import DEFAULT_MAX_CHARS
 
 from .app import app
-from .output import current_umask, fail, write_atomic
+from .output import AtomicFile, fail, write_atomic
 
 EXIT_INTERRUPTED = 130
 
@@ -229,18 +228,15 @@ class JsonlSink:
 
     def _rewrite_in_order(self, articles: Sequence[Article]) -> None:
         """Resume left lines out of order or superseded: copy the current ones, in order, to a new file."""
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "wb") as new, open(self.path, "rb") as old:
-                for article in articles:
-                    line = self.lines[article.path]
-                    old.seek(line.start)
-                    new.write(old.read(line.end - line.start))
-            os.replace(tmp, self.path)
-        except OSError as err:
-            raise InputError(f"{self.path}: cannot write ({err.strerror})", EXIT_OUTPUT) from None
-        finally:
-            Path(tmp).unlink(missing_ok=True)  # gone already when the rename was made
+        with AtomicFile(self.path, binary=True) as new:
+            try:
+                with open(self.path, "rb") as old:
+                    for article in articles:
+                        line = self.lines[article.path]
+                        old.seek(line.start)
+                        new.handle.write(old.read(line.end - line.start))
+            except OSError as err:
+                raise InputError(f"{self.path}: cannot write ({err.strerror})", EXIT_OUTPUT) from None
 
 
 class DirSink:
@@ -273,12 +269,8 @@ class RenderedSink:
 
     def __init__(self, fmt: str, path: Path | None) -> None:
         self.fmt, self.path, self.first = fmt, path, True
-        self.tmp = None
-        if path is not None:
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            self.handle: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        else:
-            self.handle = sys.stdout
+        self.file = AtomicFile(path) if path is not None else None
+        self.handle: IO[str] = self.file.handle if self.file is not None else sys.stdout
 
     def known_sha256(self, article: Article) -> None:
         return None
@@ -301,16 +293,13 @@ class RenderedSink:
     def finish(self, articles: Sequence[Article]) -> None:
         if self.fmt == "json":
             self._put("[]\n" if self.first else "\n]\n")
-        if self.path is not None and self.tmp is not None:
-            self.handle.close()
-            os.chmod(self.tmp, 0o666 & ~current_umask())
-            os.replace(self.tmp, self.path)
-            self.tmp = None
+        if self.file is not None:
+            self.file.commit()
+            self.file = None
 
     def close(self) -> None:
-        if self.path is not None and self.tmp is not None:  # interrupted: nothing half-written stays
-            self.handle.close()
-            Path(self.tmp).unlink(missing_ok=True)
+        if self.file is not None:  # interrupted: nothing half-written stays
+            self.file.discard()
 
 
 Sink = StdoutSink | JsonlSink | DirSink | RenderedSink
