@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,6 +101,13 @@ def register_extensions() -> None:
     for name, default in EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+
+
+def mentions_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions (sorted by start) that lie between two character offsets, found by bisection."""
+    first = bisect_left(mentions, start, key=lambda m: m.start)
+    last = bisect_left(mentions, end, key=lambda m: m.start)
+    return [m for m in mentions[first:last] if m.end <= end]
 
 
 def block_index(doc: Doc, char: int) -> int:

@@ -12,7 +12,7 @@ from typing import Any, Generic, TypeVar
 
 from spacy.tokens import Doc, Span
 
-from pressfacts.doc import Block, Found, block_at
+from pressfacts.doc import Block, Found, block_at, mentions_in
 from pressfacts.numbers import NUMBER, PERCENT
 from pressfacts.patterns import pattern_path
 
@@ -76,8 +76,9 @@ def record(doc: Doc, fact_type: str, start: int, end: int, cohort: str | None, *
         doc._.found = []
     block = block_at(doc, start)
     lines = [block] if block.heading is None else [block, doc._.blocks[block.heading]]
+    mentions = doc._.mentions or []
     trials = frozenset(
-        m.key for m in doc._.mentions if m.kind == "trial" and any(b.start <= m.start < b.end for b in lines)
+        m.key for b in lines for m in mentions_in(mentions, b.start, b.end) if m.kind == "trial"
     )
     doc._.found.append(Found(fact_type, start, end, fields, cohort, block.kind, trials))
 

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pressfacts.components.base import Vocabulary, all_sentences
-from pressfacts.doc import Block, CohortName, Mention, block_at
+from pressfacts.doc import Block, CohortName, Mention, block_at, mentions_in
 from pressfacts.patterns import pattern_path
 
 TOTAL_ROW = re.compile(r"^\s*(?:all|total|overall|pooled|combined)\b", re.I)
@@ -243,13 +242,6 @@ class Cohorts:
         if block.kind in ("heading", "headline") or block.heading is None:
             return None
         return heading_cohort.get(block.heading)
-
-
-def mentions_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """The mentions (sorted by start) that lie between two character offsets, found by bisection."""
-    first = bisect_left(mentions, start, key=lambda m: m.start)
-    last = bisect_left(mentions, end, key=lambda m: m.start)
-    return [m for m in mentions[first:last] if m.end <= end]
 
 
 def keys_in(mentions: list[Mention], start: int, end: int) -> list[str]:
