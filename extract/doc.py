@@ -80,9 +80,11 @@ class FoundQuote:
 
 
 EXTENSIONS: dict[str, Any] = {
+    "text": None,  # doc.text, taken once: spaCy rebuilds it from every token on each access
     "norm": None,  # the normalised text (same length as doc.text)
     "blocks": None,  # list[Block]
     "block_starts": None,  # list[int], for bisect
+    "sentence_offsets": None,  # list[(start, end)]: every sentence's character offsets
     "abbreviations": None,  # dict short form -> long form
     "cohort_names": None,  # dict cohort key -> CohortName
     "mentions": None,  # list[Mention], sorted by start

@@ -11,6 +11,7 @@ to "-", odd spaces to " "), so offsets into the normalised text ARE offsets into
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -47,6 +48,18 @@ def normalize(text: str) -> str:
     return text.translate(_table())
 
 
+# Text made only of these characters has nothing for ftfy to fix, and most articles are: mojibake
+# needs a lead character (a letter of U+00C0-U+00FF, or MacRoman's "¬", "√" ...), and line breaks,
+# C1 controls, ligatures, wide forms and combining marks are all outside the set. ftfy costs about
+# as much as tokenizing, so the common case skips it.
+_NOTHING_TO_FIX = re.compile(
+    "[\t\n\x20-\x7e\u00a0\u00a9\u00ae\u00b0\u00b1\u00b2\u00b3\u00b5\u00b7\u00b9\u00d7"
+    "\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u2070-\u209f\u2122\u2212\u2264\u2265"
+    "\u25a0-\u25ff]*"
+)
+
+
 def repair(text: str) -> str:
     """The text to analyse: mojibake fixed, LF line endings, no invisible characters."""
-    return ftfy.fix_text(text, _FTFY).translate(_removals())
+    fixed = text if _NOTHING_TO_FIX.fullmatch(text) else ftfy.fix_text(text, _FTFY)
+    return fixed.translate(_removals())

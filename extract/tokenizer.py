@@ -24,6 +24,11 @@ class BoundedTokenizer:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
+        doc = self._tokenize(text)
+        doc._.text = text  # kept: spaCy's `doc.text` rebuilds it from every token on each access
+        return doc
+
+    def _tokenize(self, text: str) -> Doc:
         if not LONG_RUN.search(text):
             return self.tokenizer(text)
         docs, position = [], 0

@@ -5,13 +5,16 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+import ftfy
 import pytest
 from conftest import TRIAL_CONTEXT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pressfacts import extract
 from pressfacts.html import main_text
 from pressfacts.readers import read_bytes, read_path
-from pressfacts.text import normalize, repair
+from pressfacts.text import _FTFY, _removals, normalize, repair
 
 SENTENCE = "“Twelve of 14 patients (86%) responded,” she said – it’s the café’s naïve cohort."
 
@@ -70,6 +73,17 @@ def test_an_html_page_declaring_its_charset_reads_in_it() -> None:
 )
 def test_repair(given: str, analysed: str) -> None:
     assert repair(given) == analysed
+
+
+# Characters of the plain text that skips ftfy, and of the mojibake and breaks ftfy must see.
+PLAIN = "ab Z09%.,\n\t\u00a0\u00a9\u00ae\u00b0\u00b1\u00b2\u00d7\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u2122\u2264\u2265\u25aa"
+TROUBLE = "\u00c2\u00c3\u00e2\u20ac\u00a2\u00ac\u221a\r\u2028\ufb01\uff21\u0301\x85"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=PLAIN + TROUBLE, max_size=40))
+def test_repair_skips_ftfy_only_when_ftfy_would_change_nothing(text: str) -> None:
+    assert repair(text) == ftfy.fix_text(text, _FTFY).translate(_removals())
 
 
 # ---------------------------------------------------------------- typography: same length, plain forms

@@ -94,7 +94,7 @@ def evidence(text: str, start: int, end: int) -> Evidence:
 
 @Language.component("pressfacts_assemble")
 def assemble(doc: Doc) -> Doc:
-    text = doc.text  # built from the tokens on every access: take it once
+    text = doc._.text
     names = doc._.cohort_names or {}
     # An article with no trial in it holds no facts or quotes of ours, whatever numbers it has.
     found = (doc._.found or []) if doc._.about_trial else []

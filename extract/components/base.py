@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from pressfacts.alternation import words_alternation
 from pressfacts.doc import Block, Found, block_at, mentions_in
-from pressfacts.numbers import NUMBER, PERCENT
+from pressfacts.numbers import NUMBER, PERCENT, WORD_NUMBER
 from pressfacts.patterns import pattern_path
 
 V = TypeVar("V")
@@ -27,20 +29,61 @@ def load_patterns(name: str, patterns_path: str | None = None) -> dict[str, Any]
     return json.loads(Path(patterns_path or pattern_path(name)).read_text(encoding="utf-8"))
 
 
-def compile_regex(pattern: str | list[str], flags: int = re.I) -> re.Pattern[str]:
-    """Compile a pattern from a pattern file; a list is one alternative per entry."""
-    if isinstance(pattern, list):
-        pattern = "|".join(f"(?:{p})" for p in pattern)
+def compile_regex(pattern: str | list[str], flags: int = re.I) -> re.Pattern[str] | NumberFirst:
+    """Compile a pattern from a pattern file; a list is one alternative per entry. A pattern that
+    opens with a number is tried only where a number starts (`NumberFirst`)."""
+    alternatives = pattern if isinstance(pattern, list) else [pattern]
+    number_first = all(OPENS_WITH_NUMBER.match(p) for p in alternatives)
+    pattern = "|".join(f"(?:{p})" for p in alternatives) if isinstance(pattern, list) else pattern
     for placeholder, fragment in FRAGMENTS.items():
         pattern = pattern.replace(placeholder, fragment)
-    return re.compile(pattern, flags)
+    compiled = re.compile(pattern, flags)
+    return NumberFirst(compiled) if number_first else compiled
+
+
+# A pattern opening with {NUMBER} behind `\b` or a lookbehind refusing a word character (and maybe a
+# lookahead) can only match where a number starts.
+OPENS_WITH_NUMBER = re.compile(r"(?:\\b|\(\?<!\[\\w[^\]]*\]\))(?:\(\?=[^()]*\))?\(\?P<\w+>\{NUMBER\}")
+# Where a number may start: a digit or a number word at the start of a word.
+NUMBER_START = re.compile(rf"\b(?:\d|(?i:{WORD_NUMBER}))")
+
+
+@lru_cache(maxsize=16)
+def number_starts(text: str) -> list[int]:
+    """Where numbers may start in `text`: found once per sentence, shared by every family."""
+    return [match.start() for match in NUMBER_START.finditer(text)]
+
+
+class NumberFirst:
+    """A regex that can only match where a number starts, tried at those places alone: most of a
+    sentence is words, and trying a long pattern at every character is what costs."""
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """As `re.Pattern.finditer`: non-overlapping matches, left to right."""
+        end = len(text) if endpos is None else endpos
+        starts = number_starts(text)
+        reached = pos
+        for start in starts[bisect_left(starts, pos) :]:
+            if start >= end:
+                break
+            if start >= reached and (match := self.regex.match(text, start, end)):
+                yield match
+                reached = max(match.end(), start + 1)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.regex, name)  # match, fullmatch, pattern ...
 
 
 @dataclass
 class Sentence:
-    """A sentence to read facts from: its span, normalised text, block and cohort."""
+    """A sentence to read facts from: its normalised text, offset, block and cohort."""
 
-    span: Span
     text: str  # normalised text of the sentence
     start: int  # its offset in the document
     block: Block
@@ -63,11 +106,11 @@ def readable_sentences(doc: Doc) -> list[Sentence]:
 def all_sentences(doc: Doc) -> Iterator[Sentence]:
     """Every non-blank sentence of the Doc, boilerplate included."""
     norm, blocks, starts = doc._.norm, doc._.blocks, doc._.block_starts  # read once: `doc._` is slow
-    for sent in doc.sents:
-        text = norm[sent.start_char : sent.end_char]
+    for start, end in doc._.sentence_offsets:
+        text = norm[start:end]
         if text.strip():
-            index = max(0, bisect_right(starts, sent.start_char) - 1)
-            yield Sentence(sent, text, sent.start_char, blocks[index], index)
+            index = max(0, bisect_right(starts, start) - 1)
+            yield Sentence(text, start, blocks[index], index)
 
 
 def record(doc: Doc, fact_type: str, start: int, end: int, cohort: str | None, **fields: Any) -> None:
@@ -124,7 +167,7 @@ def forms_regex(long: dict[str, Any], short: dict[str, Any]) -> re.Pattern[str] 
     """One whole-word regex over long forms (any case) and short forms (as written), longest first."""
     alternatives = []
     if long:
-        alternatives.append("(?i:" + "|".join(map(re.escape, sorted(long, key=len, reverse=True))) + ")")
+        alternatives.append(f"(?i:{words_alternation(long)})")
     if short:
-        alternatives.append("|".join(map(re.escape, sorted(short, key=len, reverse=True))))
+        alternatives.append(words_alternation(short))
     return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w]|-\w)") if alternatives else None

@@ -213,9 +213,7 @@ class CohortSizes:
     def _listed_cohorts(doc: Doc, sentence: Sentence, position: int) -> list[str]:
         """The cohorts named right at `position`, and after "each", the whole list that follows."""
         mentions: list[Mention] = [
-            m
-            for m in doc._.mentions
-            if m.start >= sentence.start + position and m.end <= sentence.span.end_char
+            m for m in doc._.mentions if m.start >= sentence.start + position and m.end <= sentence.end
         ]
         gap = doc._.norm[sentence.start + position : mentions[0].start] if mentions else "x"
         if not mentions or gap.strip().lower() not in ("", "the"):

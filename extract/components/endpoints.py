@@ -16,12 +16,12 @@ A change is read in three steps, one sentence at a time (table rows aside):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pressfacts.alternation import words_alternation
 from pressfacts.components.base import (
     Sentence,
     Vocabulary,
@@ -90,8 +90,8 @@ class Endpoints:
             for word in data[f"{direction}_{kind}"]
         }
         fills = {
-            "{VERB}": _alternation(w for d in DIRECTIONS for w in data[f"{d}_verbs"]),
-            "{NOUN}": _alternation(w for d in DIRECTIONS for w in data[f"{d}_nouns"]),
+            "{VERB}": words_alternation((w for d in DIRECTIONS for w in data[f"{d}_verbs"]), space=r"\s"),
+            "{NOUN}": words_alternation((w for d in DIRECTIONS for w in data[f"{d}_nouns"]), space=r"\s"),
             "{ADVERB}": data["adverb"],
             "{AGGREGATE}": data["aggregate"],
         }
@@ -392,12 +392,6 @@ def _evidence(change: Change) -> tuple[int, int]:
     start = min(change.start, measure.start) if change.start - measure.start <= 120 else change.start
     end = max(change.end, measure.end) if measure.start - change.end <= 80 else change.end
     return start, end
-
-
-def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of the words, longest first; a space matches any space."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s") for w in ordered) + ")"
 
 
 def _fill(pattern: str, fills: dict[str, str]) -> str:

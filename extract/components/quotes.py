@@ -145,7 +145,7 @@ class Quotes:
 
     # ------------------------------------------------------------------ the component
     def __call__(self, doc: Doc) -> Doc:
-        norm: str = doc._.norm or doc.text
+        norm: str = doc._.norm
         blocks = [b for b in doc._.blocks or [] if not b.boilerplate and b.kind != "table_row"]
         masked, honorific_ends = self._mask(norm)
         units = self._units(norm, blocks)
@@ -537,7 +537,7 @@ class Quotes:
     def _quotes(
         self, doc: Doc, masked: str, blocks: list[Block], units: list[Unit], named: list[Named]
     ) -> list[FoundQuote]:
-        norm: str = doc._.norm or doc.text
+        norm: str = doc._.norm
         organizations = {e.text for e in doc.ents if e.label_ == "ORG"} - {
             e.text for e in doc.ents if e.label_ == "PERSON"
         }
@@ -561,7 +561,7 @@ class Quotes:
             named.sort(key=lambda n: n.start)
             current = Building(list(unit.parts), person, speaker.start, speaker.end, unit.last_block)
             built.append(current)
-        text = doc.text  # built from the tokens on every access: take it once
+        text = doc._.text
         return [self._found(text, b) for b in built]
 
     @staticmethod

@@ -277,7 +277,7 @@ class ResponseRates:
         """The sentence with its outcomes and its cohort: a cohort named only inside an outcome's words
         ("Lupus" of LLDAS, "CR" of CR/CRi) gives way to the sentence before's."""
         context = Context(doc, sentence, self._outcomes(sentence.text, abbreviations), sentence.cohort)
-        named_anywhere = keys_between(doc, sentence.start, sentence.span.end_char)
+        named_anywhere = keys_between(doc, sentence.start, sentence.end)
         if context.cohort in named_anywhere and context.cohort not in context.named(0, len(sentence.text)):
             context.cohort = previous.cohort
         return context

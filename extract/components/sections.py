@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from pressfacts.doc import Block
 from pressfacts.patterns import pattern_path
@@ -44,13 +44,15 @@ class Sections:
         self.boilerplate_line = re.compile("|".join(f"(?:{p})" for p in data["boilerplate_lines"]), re.I)
 
     def __call__(self, doc: Doc) -> Doc:
-        norm = normalize(doc.text)
+        if doc._.text is None:  # a Doc from another tokenizer than ours
+            doc._.text = doc.text
+        norm = normalize(doc._.text)
         doc._.norm = norm
         blocks = self._blocks(norm)
         demote_lone_rows(blocks, norm)
         doc._.blocks = blocks
         doc._.block_starts = [b.start for b in blocks]
-        self._sentence_starts(doc)
+        doc._.sentence_offsets = self._sentences(doc)
         return doc
 
     def _blocks(self, norm: str) -> list[Block]:
@@ -104,27 +106,36 @@ class Sections:
         return [(offset + start, offset + end) for start, end in cells_of(line)]
 
     @staticmethod
-    def _sentence_starts(doc: Doc) -> None:
-        """Mark every sentence start in one array write (setting `is_sent_start` token by token is slow)."""
-        norm = doc._.norm
+    def _sentences(doc: Doc) -> list[tuple[int, int]]:
+        """The (start, end) character offsets of every sentence, read from token offsets in arrays (Token
+        objects are slow to make); the starts are also marked on the Doc in one array write."""
+        text, norm = doc._.text, doc._.norm
+        offsets, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
+        words = [text[start : start + length] for start, length in zip(offsets, lengths, strict=True)]
+        first_tokens = [0] if words else []
+        for i in range(1, len(words)):
+            spaced = offsets[i - 1] + lengths[i - 1] < offsets[i]
+            if starts_sentence(
+                words[i - 1], spaced, words[i], words[i - 2] if i > 1 else None, norm[offsets[i]]
+            ):
+                first_tokens.append(i)
         starts = numpy.full(len(doc), -1, dtype="int32")
-        for i, token in enumerate(doc):
-            if i == 0 or starts_sentence(doc[i - 1], token, doc[i - 2] if i > 1 else None, norm):
-                starts[i] = 1
+        starts[first_tokens] = 1
         doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+        ends = [offsets[i - 1] + lengths[i - 1] for i in first_tokens[1:]] + [len(text)] * bool(words)
+        return [(offsets[i], end) for i, end in zip(first_tokens, ends, strict=True)]
 
 
-def starts_sentence(previous: Token, token: Token, before: Token | None, norm: str) -> bool:
-    """Whether `token` opens a sentence: after a line break, or after . ! ? (and any closing quote or
-    bracket) when a capital, digit or opening quote follows."""
-    if "\n" in previous.whitespace_ or "\n" in token.text or "\n" in previous.text:
+def starts_sentence(previous: str, spaced: bool, word: str, before: str | None, first: str) -> bool:
+    """Whether `word` (first character `first`, normalised) opens a sentence: after a line break, or after
+    . ! ? (and any closing quote or bracket) when a capital, digit or opening quote follows."""
+    if "\n" in word or "\n" in previous:
         return True
-    closes = previous.text in ('"', "'", ")") and before is not None and before.text in SENTENCE_END
-    if previous.text not in SENTENCE_END and not closes:
+    closes = previous in ('"', "'", ")") and before in SENTENCE_END
+    if previous not in SENTENCE_END and not closes:
         return False
-    if previous.text in ('"', "'") and not previous.whitespace_:
+    if previous in ('"', "'") and not spaced:
         return False
-    first = norm[token.idx]
     return first.isupper() or first.isdigit() or first in "\"'("
 
 
