@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,7 +88,7 @@ EXTENSIONS: dict[str, Any] = {
     "sentence_offsets": None,  # list[(start, end)]: every sentence's character offsets
     "abbreviations": None,  # dict short form -> long form
     "cohort_names": None,  # dict cohort key -> CohortName
-    "mentions": None,  # list[Mention], sorted by start
+    "mentions": None,  # Mentions (sorted by start)
     "sentences": None,  # list[Sentence]: the readable sentences with their cohorts
     "found": None,  # list[Found]
     "found_quotes": None,  # list[FoundQuote]
@@ -105,11 +106,31 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
-def mentions_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """The mentions (sorted by start) that lie between two character offsets, found by bisection."""
-    first = bisect_left(mentions, start, key=lambda m: m.start)
-    last = bisect_left(mentions, end, key=lambda m: m.start)
-    return [m for m in mentions[first:last] if m.end <= end]
+class Mentions(list[Mention]):
+    """The cohort mentions of a Doc, sorted by start, with the starts kept for bisection: a lookup costs
+    the mentions it finds, not all of them (an article of many short lines has one per line)."""
+
+    def __init__(self, mentions: Iterable[Mention] = ()) -> None:
+        super().__init__(sorted(mentions, key=lambda m: m.start))
+        self.starts = [m.start for m in self]
+        self.longest = max((m.end - m.start for m in self), default=0)
+
+    def starting_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start between two character offsets."""
+        return self[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """The mentions that lie between two character offsets."""
+        return [m for m in self.starting_in(start, end) if m.end <= end]
+
+    def covering(self, position: int) -> list[Mention]:
+        """The mentions whose text holds character `position`."""
+        return [m for m in self.starting_in(position - self.longest, position + 1) if position < m.end]
+
+
+def doc_mentions(doc: Doc) -> Mentions:
+    """`doc._.mentions`, or none before pressfacts_cohorts has run."""
+    return doc._.mentions if doc._.mentions is not None else Mentions()
 
 
 def block_index(doc: Doc, char: int) -> int:

@@ -11,11 +11,13 @@ from pressfacts.patterns import pattern_path
 _DATA = json.loads(pattern_path("numbers.json").read_text(encoding="utf-8"))
 WORDS: dict[str, int] = _DATA["words"]
 # Words that only count as numbers in a few fixed phrases ("no patients" is a negation, not a count).
-_COUNTING_WORDS = [w for w in WORDS if w not in ("no", "none", "both")]
-_COMPOUNDS = [f"{tens}-{unit}" for tens in _DATA["tens"] for unit in _DATA["units"]]
+_COUNTING_WORDS = [w for w in WORDS if w not in ("no", "none", "both", *_DATA["tens"])]
+# "twenty", "twenty-one": a ten and an optional unit (written out, the 72 compounds make every pattern
+# that holds a number much longer to compile).
+_TENS = rf"{words_alternation(_DATA['tens'])}(?:-{words_alternation(_DATA['units'])})?"
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,6}(?:\.\d{1,3})?(?![\d.]\d)"
-WORD_NUMBER = rf"{words_alternation([*_COMPOUNDS, *_COUNTING_WORDS])}\b"
+WORD_NUMBER = rf"(?:{_TENS}|{words_alternation(_COUNTING_WORDS)})\b"
 # One number, digits or words; a regex fragment for the family patterns.
 NUMBER = rf"(?:{DIGITS}|(?i:{WORD_NUMBER}))"
 PERCENT = rf"(?:{DIGITS})\s?(?:%|percent\b|per\s?cent\b)"

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from spacy.tokens import Doc
 
 from pressfacts.alternation import words_alternation
-from pressfacts.doc import Block, Found, block_at, mentions_in
-from pressfacts.numbers import NUMBER, PERCENT, WORD_NUMBER
+from pressfacts.doc import Block, Found, block_at, doc_mentions
+from pressfacts.fastregex import OPENS_WITH_NUMBER, FastRegex, fast_regex
+from pressfacts.numbers import NUMBER, PERCENT
 from pressfacts.patterns import pattern_path
 
 V = TypeVar("V")
@@ -29,55 +29,16 @@ def load_patterns(name: str, patterns_path: str | None = None) -> dict[str, Any]
     return json.loads(Path(patterns_path or pattern_path(name)).read_text(encoding="utf-8"))
 
 
-def compile_regex(pattern: str | list[str], flags: int = re.I) -> re.Pattern[str] | NumberFirst:
-    """Compile a pattern from a pattern file; a list is one alternative per entry. A pattern that
-    opens with a number is tried only where a number starts (`NumberFirst`)."""
+def compile_regex(pattern: str | list[str], flags: int = re.I) -> re.Pattern[str] | FastRegex:
+    """Compile a pattern from a pattern file; a list is one alternative per entry. The result skips
+    sentences without the pattern's required words, and places where no number starts if the pattern
+    opens with one (`FastRegex`)."""
     alternatives = pattern if isinstance(pattern, list) else [pattern]
     number_first = all(OPENS_WITH_NUMBER.match(p) for p in alternatives)
     pattern = "|".join(f"(?:{p})" for p in alternatives) if isinstance(pattern, list) else pattern
     for placeholder, fragment in FRAGMENTS.items():
         pattern = pattern.replace(placeholder, fragment)
-    compiled = re.compile(pattern, flags)
-    return NumberFirst(compiled) if number_first else compiled
-
-
-# A pattern opening with {NUMBER} behind `\b` or a lookbehind refusing a word character (and maybe a
-# lookahead) can only match where a number starts.
-OPENS_WITH_NUMBER = re.compile(r"(?:\\b|\(\?<!\[\\w[^\]]*\]\))(?:\(\?=[^()]*\))?\(\?P<\w+>\{NUMBER\}")
-# Where a number may start: a digit or a number word at the start of a word.
-NUMBER_START = re.compile(rf"\b(?:\d|(?i:{WORD_NUMBER}))")
-
-
-@lru_cache(maxsize=16)
-def number_starts(text: str) -> list[int]:
-    """Where numbers may start in `text`: found once per sentence, shared by every family."""
-    return [match.start() for match in NUMBER_START.finditer(text)]
-
-
-class NumberFirst:
-    """A regex that can only match where a number starts, tried at those places alone: most of a
-    sentence is words, and trying a long pattern at every character is what costs."""
-
-    def __init__(self, regex: re.Pattern[str]) -> None:
-        self.regex = regex
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
-        """As `re.Pattern.finditer`: non-overlapping matches, left to right."""
-        end = len(text) if endpos is None else endpos
-        starts = number_starts(text)
-        reached = pos
-        for start in starts[bisect_left(starts, pos) :]:
-            if start >= end:
-                break
-            if start >= reached and (match := self.regex.match(text, start, end)):
-                yield match
-                reached = max(match.end(), start + 1)
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        return next(self.finditer(text, pos, endpos), None)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.regex, name)  # match, fullmatch, pattern ...
+    return fast_regex(pattern, flags, number_first)
 
 
 @dataclass
@@ -119,10 +80,8 @@ def record(doc: Doc, fact_type: str, start: int, end: int, cohort: str | None, *
         doc._.found = []
     block = block_at(doc, start)
     lines = [block] if block.heading is None else [block, doc._.blocks[block.heading]]
-    mentions = doc._.mentions or []
-    trials = frozenset(
-        m.key for b in lines for m in mentions_in(mentions, b.start, b.end) if m.kind == "trial"
-    )
+    mentions = doc_mentions(doc)
+    trials = frozenset(m.key for b in lines for m in mentions.between(b.start, b.end) if m.kind == "trial")
     doc._.found.append(Found(fact_type, start, end, fields, cohort, block.kind, trials))
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from pressfacts.components.base import Sentence, compile_regex, load_patterns, readable_sentences, record
 from pressfacts.components.cohorts import keys_between
-from pressfacts.doc import Mention
+from pressfacts.doc import doc_mentions
 from pressfacts.numbers import NUMBER, parse_int
 
 # A breakdown may list several cohorts after "each": "one each with A, B and C".
@@ -35,7 +35,7 @@ def is_year(number: str) -> bool:
 
 def in_label(doc: Doc, position: int) -> bool:
     """The "1" of "Cohort 1" or of "DL1" names a group; it counts nobody."""
-    return any(m.start <= position < m.end for m in doc._.mentions if m.kind == "label")
+    return any(m.kind == "label" for m in doc_mentions(doc).covering(position))
 
 
 class CohortSizes:
@@ -212,9 +212,7 @@ class CohortSizes:
     @staticmethod
     def _listed_cohorts(doc: Doc, sentence: Sentence, position: int) -> list[str]:
         """The cohorts named right at `position`, and after "each", the whole list that follows."""
-        mentions: list[Mention] = [
-            m for m in doc._.mentions if m.start >= sentence.start + position and m.end <= sentence.end
-        ]
+        mentions = doc_mentions(doc).between(sentence.start + position, sentence.end)
         gap = doc._.norm[sentence.start + position : mentions[0].start] if mentions else "x"
         if not mentions or gap.strip().lower() not in ("", "the"):
             return []

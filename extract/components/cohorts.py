@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pressfacts.components.base import Vocabulary, all_sentences
-from pressfacts.doc import Block, CohortName, Mention, block_at, mentions_in
+from pressfacts.doc import Block, CohortName, Mention, Mentions, block_at, doc_mentions
 from pressfacts.patterns import pattern_path
 
 TOTAL_ROW = re.compile(r"^\s*(?:all|total|overall|pooled|combined)\b", re.I)
@@ -78,8 +78,7 @@ class Cohorts:
                     )
         mentions += self._label_short_forms(doc, readable, mentions, names)
         mentions += self._label_repeats(readable, mentions, names)
-        mentions.sort(key=lambda m: m.start)
-        doc._.mentions = mentions
+        doc._.mentions = Mentions(mentions)
         doc._.cohort_names = names
         self._keep_group_diseases(doc)
         self._sentence_cohorts(doc)
@@ -93,7 +92,7 @@ class Cohorts:
         if "label" not in kinds and len({m.key for m in doc._.mentions if m.kind == "trial"}) < 2:
             return
         groups = self._named_as_cohorts(doc)
-        doc._.mentions = [m for m in doc._.mentions if m.kind != "disease" or m.key in groups]
+        doc._.mentions = Mentions(m for m in doc._.mentions if m.kind != "disease" or m.key in groups)
 
     def _label_short_forms(
         self, doc: Doc, readable: list[tuple[int, str]], mentions: list[Mention], names: dict[str, CohortName]
@@ -177,7 +176,7 @@ class Cohorts:
 
     @staticmethod
     def _names_other_kinds(doc: Doc, block: Block) -> bool:
-        return any(m.kind != "disease" and block.start <= m.start < block.end for m in doc._.mentions)
+        return any(m.kind != "disease" for m in doc._.mentions.starting_in(block.start, block.end))
 
     def _trials(self, readable: list[tuple[int, str]]) -> set[str]:
         """Names standing before "trial"/"study", and their siblings: with CARTITUDE-1 a trial,
@@ -244,9 +243,9 @@ class Cohorts:
         return heading_cohort.get(block.heading)
 
 
-def keys_in(mentions: list[Mention], start: int, end: int) -> list[str]:
+def keys_in(mentions: Mentions, start: int, end: int) -> list[str]:
     """The cohort keys named between two offsets, in order; of several kinds, the most specific only."""
-    inside = mentions_in(mentions, start, end)
+    inside = mentions.between(start, end)
     for kind in KIND_RANK:
         keys = [m.key for m in inside if m.kind == kind]
         if keys:
@@ -256,12 +255,12 @@ def keys_in(mentions: list[Mention], start: int, end: int) -> list[str]:
 
 def mentions_between(doc: Doc, start: int, end: int) -> list[Mention]:
     """The cohort mentions that lie between two character offsets of `doc`, in order."""
-    return mentions_in(doc._.mentions or [], start, end)
+    return doc_mentions(doc).between(start, end)
 
 
 def keys_between(doc: Doc, start: int, end: int) -> list[str]:
     """The cohort keys `doc` names between two character offsets (see `keys_in`)."""
-    return keys_in(doc._.mentions or [], start, end)
+    return keys_in(doc_mentions(doc), start, end)
 
 
 @Language.factory("pressfacts_cohorts", default_config={"patterns_path": None})

@@ -30,6 +30,7 @@ from pressfacts.components.base import (
     readable_sentences,
     record,
 )
+from pressfacts.doc import doc_mentions
 from pressfacts.numbers import NUMBER, clean_value, parse_number
 
 SUMMARY_KINDS = {"headline", "heading", "bullet"}
@@ -353,10 +354,8 @@ class Endpoints:
         inside_measures = [(sentence.start + m.start, sentence.start + m.end) for m in measures]
         named = {
             m.key
-            for m in doc._.mentions or []
-            if start <= m.start
-            and m.end <= sentence.start + change.end
-            and not any(s <= m.start and m.end <= e for s, e in inside_measures)
+            for m in doc_mentions(doc).between(start, sentence.start + change.end)
+            if not any(s <= m.start and m.end <= e for s, e in inside_measures)
         }
         return named.pop() if len(named) == 1 else sentence.cohort
 

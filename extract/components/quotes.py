@@ -538,8 +538,9 @@ class Quotes:
         self, doc: Doc, masked: str, blocks: list[Block], units: list[Unit], named: list[Named]
     ) -> list[FoundQuote]:
         norm: str = doc._.norm
-        organizations = {e.text for e in doc.ents if e.label_ == "ORG"} - {
-            e.text for e in doc.ents if e.label_ == "PERSON"
+        entities = doc.ents if doc.has_annotation("ENT_IOB") else ()  # building `doc.ents` costs, even empty
+        organizations = {e.text for e in entities if e.label_ == "ORG"} - {
+            e.text for e in entities if e.label_ == "PERSON"
         }
         sentence_ends = [m.end() for m in SENTENCE_END.finditer(masked)]  # one pass, then bisection
         built: list[Building] = []

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from pressfacts.components.base import Sentence, compile_regex, load_patterns, readable_sentences, record
 from pressfacts.components.cohorts import keys_between
+from pressfacts.doc import doc_mentions
 from pressfacts.numbers import clean_value, parse_int, parse_number
 
 # Outcomes tried after a share: the first may belong to its group ("nine of the 20 responders were ...").
@@ -106,10 +107,8 @@ class Context:
         offset = self.sentence.start
         own = {
             m.key
-            for m in self.doc._.mentions
-            if offset + start <= m.start
-            and m.end <= offset + end
-            and not any(o.start <= m.start - offset < o.end for o in self.outcomes)
+            for m in doc_mentions(self.doc).between(offset + start, offset + end)
+            if not any(o.start <= m.start - offset < o.end for o in self.outcomes)
         }
         return [key for key in keys_between(self.doc, offset + start, offset + end) if key in own]
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from pressfacts.components.base import Sentence, compile_regex, load_patterns, readable_sentences, record
 from pressfacts.components.cohorts import mentions_between
+from pressfacts.doc import doc_mentions
 from pressfacts.numbers import PERCENT, clean_value, parse_int, parse_percent
 
 PERCENT_REGEX = re.compile(PERCENT, re.I)
@@ -260,7 +261,9 @@ class Safety:
         breakdowns = [(s, e) for s, e in spans if self._is_breakdown(text[s + 1 : e - 1])]
         main = blank(text, breakdowns)
         flat = blank(text, spans, "_")  # no clause break inside parentheses, and none taken for a space
-        mention_starts = {m.start - sentence.start for m in doc._.mentions or []}
+        mention_starts = {
+            m.start - sentence.start for m in doc_mentions(doc).starting_in(sentence.start, sentence.end)
+        }
         respectively = bool(self.respectively.search(text))
         clauses = [
             Clause(start, end, main)
