@@ -32,6 +32,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "nested brackets": lambda n: "(" * (n // 2) + ")" * (n // 2),
     "a fact, repeated": lambda n: "Grade 3 CRS occurred in 12 of 14 patients (86%). " * (n // 50),
     "short lines": lambda n: "Cohort 1\n" * (n // 9),
+    "headed paragraphs": lambda n: "Cohort 1\nTwelve patients were dosed.\n" * (n // 37),
 }
 
 
