@@ -46,6 +46,7 @@ _FEW_LITERALS = 6
 # A pattern that opens with a number behind `\b` or behind a lookbehind refusing a word character
 # (and maybe a lookahead), as pattern files write it.
 OPENS_WITH_NUMBER = re.compile(r"(?:\\b|\(\?<!\[\\w[^\]]*\]\))(?:\(\?=[^()]*\))?\(\?P<\w+>\{NUMBER\}")
+DIGIT = re.compile(r"\d")
 # Where a number may start: a digit or a number word at the start of a word.
 NUMBER_START = re.compile(rf"\b(?:\d|(?i:{WORD_NUMBER}))")
 
@@ -116,6 +117,11 @@ def _literals_regex(literals: frozenset[str]) -> re.Pattern[str]:
 def number_starts(text: str) -> list[int]:
     """Where numbers may start in `text`: found once per text, shared by every number-first pattern."""
     return [match.start() for match in NUMBER_START.finditer(text)]
+
+
+def has_number(text: str) -> bool:
+    """Whether `text` holds a number: a digit anywhere, or a number word (shares `number_starts`)."""
+    return bool(number_starts(text)) or DIGIT.search(text) is not None
 
 
 class FastRegex:

@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pressfacts.components.base import Vocabulary, all_sentences
+from pressfacts.components.base import Vocabulary, all_sentences, compile_regex
 from pressfacts.doc import Block, CohortName, Mention, Mentions, block_at, doc_mentions
 from pressfacts.patterns import pattern_path
 
@@ -36,13 +36,17 @@ class Cohorts:
         short = {form: disease["key"] for disease in data["diseases"] for form in disease["short"]}
         self.diseases = Vocabulary(long, short)
         self.labels = [
-            (re.compile(label["pattern"]), label["key"], label["kind"]) for label in data["labels"]
+            (compile_regex(label["pattern"], flags=0), label["key"], label["kind"])
+            for label in data["labels"]
         ]
-        self.trial_names = [re.compile(data["trial_names"]), re.compile(data["trial_names_bare"])]
-        self.arm_names = re.compile(data["arm_names"], re.I)
-        self.cohort_word = re.compile(data["cohort_word"], re.I)
-        self.other_group = re.compile(data["other_group"], re.I)
-        self.whole_study = re.compile("|".join(data["whole_study"]), re.I)
+        self.trial_names = [
+            compile_regex(data["trial_names"], flags=0),
+            compile_regex(data["trial_names_bare"], flags=0),
+        ]
+        self.arm_names = compile_regex(data["arm_names"])
+        self.cohort_word = compile_regex(data["cohort_word"])
+        self.other_group = compile_regex(data["other_group"])
+        self.whole_study = compile_regex(data["whole_study"])
 
     def _vocabulary(self, doc: Doc, names: set[str]) -> Vocabulary[str]:
         """The disease vocabulary plus the article's own forms: abbreviations of known diseases

@@ -31,15 +31,13 @@ from pressfacts.components.base import (
     record,
 )
 from pressfacts.doc import doc_mentions
+from pressfacts.fastregex import has_number
 from pressfacts.numbers import NUMBER, clean_value, parse_number
 
 SUMMARY_KINDS = {"headline", "heading", "bullet"}
 # Forms tried first claim their quantity: a difference "from A to B" before the numbers in it.
 FORM_ORDER = ("from_to", "change_was", "noun_of", "verb_by", "quantity_noun", "signed_in")
 DIRECTIONS = ("down", "up", "better", "worse")
-
-# A change is a number: sentences without one are not read for changes (most of an article).
-HAS_NUMBER = re.compile(NUMBER)
 
 
 @dataclass(frozen=True)
@@ -319,7 +317,8 @@ class Endpoints:
             if sentence.block is not previous_block and sentence.block.kind in SUMMARY_KINDS:
                 previous = None
             previous_block = sentence.block
-            if sentence.block.kind != "table_row" and HAS_NUMBER.search(sentence.text):
+            # A change is a number: sentences without one are not read for changes.
+            if sentence.block.kind != "table_row" and has_number(sentence.text):
                 changes = self._resolve(sentence.text, self._changes(sentence.text), mentions, previous)
                 scope = 0
                 for change in changes:
