@@ -39,7 +39,8 @@ PARTICLE = r"(?:van|von|de|der|den|da|di|du|del|la|le|bin|ibn|al)"
 NEXT_NAME_WORD = rf"[ \t]+(?:{INITIAL}[ \t]+){{0,3}}(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}"
 NAME_RUN = re.compile(rf"(?:{INITIAL}\s+){{0,3}}{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,6}}")
 # A sentence ends at . ! ? before a capital or a quote mark, but not after an initial ("Lynelle B. Hoch").
-SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bSt)(?<!\bNo)[.!?](?=\s+[\"'A-Z(]|\s*$)")
+# The mark first, its lookbehinds after: a pattern that opens with a character set is searched for fast.
+SENTENCE_END = re.compile(r"[.!?](?<![A-Z].)(?<!\bSt.)(?<!\bNo.)(?=\s+[\"'A-Z(]|\s*$)")
 POSSESSIVE = re.compile(rf"^(?P<org>[{UPPER}][^,]{{0,60}}?)['’]s\s+(?P<title>[^,]+)$")
 QUOTE_MARK = '"'
 # Single quote marks (British style) open before a word and close after the quote's punctuation,

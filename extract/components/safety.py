@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -208,11 +209,21 @@ class Safety:
                 dropped.update(e for e, p in self.event_abbreviations.items() if re.fullmatch(p, short))
         if not extra and not dropped:
             return self.event_regex
+        return self._events_variant(
+            frozenset(dropped), tuple((e, tuple(s)) for e, s in sorted(extra.items()))
+        )
+
+    @lru_cache(maxsize=64)  # noqa: B019 - one component per pipeline; articles share a few variants
+    def _events_variant(
+        self, dropped: frozenset[str], extra: tuple[tuple[str, tuple[str, ...]], ...]
+    ) -> re.Pattern[str]:
+        """The event regex without the dropped short forms, with the extra ones (compiled once per variant:
+        "cytokine release syndrome (CRS)" is in most articles)."""
         forms = {
             event: [p for p in patterns if not (event in dropped and p == self.event_abbreviations[event])]
             for event, patterns in self.event_forms.items()
         }
-        return self._compile_events(forms, extra)
+        return self._compile_events(forms, {event: list(shorts) for event, shorts in extra})
 
     def _read_sentence(self, doc: Doc, sentence: Sentence, events: re.Pattern[str], state: _State) -> None:
         previous: list[str] = []
