@@ -39,7 +39,7 @@ _ATOMIC = getattr(sre_parse, "ATOMIC_GROUP", None)
 # The only non-ASCII characters that `re.IGNORECASE` matches to ASCII letters.
 _ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 # A text this short is searched as fast as it is checked.
-_MIN_CHECKED_LENGTH = 80
+_MIN_CHECKED_LENGTH = 40
 # Up to this many literals are looked for one by one; more, with one regex of them all.
 _FEW_LITERALS = 6
 
