@@ -24,6 +24,7 @@ BULLET = re.compile(r"^\s*(?:[*\-+>]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)])\s+")
 # Cells of a table row, split at the first separator the line holds: pipes, tabs, or runs of
 # 3+ spaces (space-aligned plain text). Pipe rows keep inner empty cells, so columns stay aligned.
 CELL_SPLIT = (re.compile(r"\s*\|\s*"), re.compile(r"\s*\t[\t ]*"), re.compile(r"\s{3,}"))
+CELL_MARKS = ("|", "\t", "")  # what each separator needs: most lines have neither, and are not searched
 # A label with its content on the same line: "Media contact: Office of Communications".
 INLINE_LABEL = re.compile(r"^[^:]{2,40}:\s*\S")
 # A wire story's dateline ("BOSTON, Mass. -", "LEIDEN, the Netherlands, Aug. 7, 2025 -") starts the
@@ -141,7 +142,8 @@ def starts_sentence(previous: str, spaced: bool, word: str, before: str | None, 
 
 def cells_of(line: str) -> list[tuple[int, int]]:
     """The cells of a stripped line (offsets into it); outer pipes ("| a | b |") make no cells."""
-    separator = next((sep for sep in CELL_SPLIT if sep.search(line)), None)
+    separators = zip(CELL_SPLIT, CELL_MARKS, strict=True)
+    separator = next((sep for sep, mark in separators if mark in line and sep.search(line)), None)
     if separator is None:
         return [(0, len(line))]
     cells, pos = [], 0
