@@ -17,15 +17,13 @@ import lxml.html
 import trafilatura
 from lxml_html_clean import Cleaner
 
+from pressfacts.readers import looks_like_page
+
 # trafilatura logs its doubts about a page; the user gets our one-line messages instead.
 logging.getLogger("trafilatura").addHandler(logging.NullHandler())
 logging.getLogger("trafilatura").propagate = False
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}>")
-FRAGMENT_START = re.compile(
-    r"(?:<!--.{0,500}?-->\s*)?<(?:!doctype|html|head|body|meta|article|main|div|p|h[1-6]|section|table|ul|ol)\b",
-    re.S,
-)
 SPACES = re.compile(r"[ \t\n\r\f\v]+")
 # Not article text, even in a fragment trafilatura did not take: dropped by the whole-page reader.
 # fmt: off
@@ -39,17 +37,6 @@ LINE_MARK, CELL_MARK = "\ue000", "\ue001"  # private-use characters: not in a re
 CLEANER = Cleaner(scripts=True, javascript=True, style=True, comments=True, forms=True, kill_tags=NOT_CONTENT)
 MIN_ARTICLE_CHARS = 250  # below this, trafilatura's own size threshold, its reading is a guess
 TITLE_SIMILARITY = 0.8  # a first line this close to the page title is the headline already
-
-
-def looks_like_page(text: str) -> bool:
-    """True for a whole page (doctype, <html>, <head> or <body> first)."""
-    return text[:1024].lstrip().lower().startswith(("<!doctype html", "<html", "<?xml", "<head", "<body"))
-
-
-def looks_like_html(text: str) -> bool:
-    """True for a page or fragment that starts with markup (a text that mentions a tag does not)."""
-    head = text[:1024].lstrip().lower()
-    return looks_like_page(text) or bool(FRAGMENT_START.match(head))
 
 
 def main_text(html: str) -> str:

@@ -25,7 +25,6 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from pressfacts.errors import EXIT_BAD_INPUT, EXIT_NOT_FOUND, InputError
-from pressfacts.html import looks_like_html, main_text
 from pressfacts.model import Source
 from pressfacts.text import repair
 
@@ -64,6 +63,23 @@ MAX_CONTROL_SHARE = 0.01  # text has next to no control characters; a binary fil
 SAVE_AS_UTF8 = "save it as UTF-8 text and try again"
 
 
+FRAGMENT_START = re.compile(
+    r"(?:<!--.{0,500}?-->\s*)?<(?:!doctype|html|head|body|meta|article|main|div|p|h[1-6]|section|table|ul|ol)\b",
+    re.S,
+)
+
+
+def looks_like_page(text: str) -> bool:
+    """True for a whole page (doctype, <html>, <head> or <body> first)."""
+    return text[:1024].lstrip().lower().startswith(("<!doctype html", "<html", "<?xml", "<head", "<body"))
+
+
+def looks_like_html(text: str) -> bool:
+    """True for a page or fragment that starts with markup (a text that mentions a tag does not)."""
+    head = text[:1024].lstrip().lower()
+    return looks_like_page(text) or bool(FRAGMENT_START.match(head))
+
+
 @dataclass(frozen=True)
 class Document:
     """The analysed text of one article, and where it came from."""
@@ -89,7 +105,11 @@ def read_bytes(
         raise InputError(f"{name}: the input is empty (or only white space): give an article's text")
     _refuse_control_characters(raw, name)
     is_html = looks_like_html(raw) if html is None else html
-    text = repair(main_text(raw) if is_html else raw)
+    if is_html:
+        from pressfacts.html import main_text  # here: trafilatura and lxml take a tenth of a second to load
+
+        raw = main_text(raw)
+    text = repair(raw)
     if not text.strip():
         what = "the HTML page has no article text" if is_html else "the input has no readable text"
         raise InputError(f"{name}: {what}: give the article's page or its text")
