@@ -69,6 +69,14 @@ def test_one_trial_is_the_whole_study_but_two_trials_are_cohorts():
     assert cohorts_of(two) == [(20, "alpha-1"), (30, "beta-2")]
 
 
+def test_trial_names_without_trial_after_them():
+    text = (
+        "TANDEM-22 is a phase 1 study. ALLO7-01 uses donor T cells.\n\n"
+        "TANDEM-22 enrolled 27 patients.\n\nALLO7-01 treated 14 patients.\n"
+    )
+    assert cohorts_of(text) == [(27, "tandem-22"), (14, "allo7-01")]
+
+
 def test_arms_of_a_placebo_controlled_trial():
     text = (
         "A total of 30 patients were randomized to XR-101 or placebo. "

@@ -292,6 +292,21 @@ def test_tables(text: str, expected: set[tuple]) -> None:
     assert table_facts(text) == expected
 
 
+def test_first_column_headed_as_groups_names_a_cohort_in_any_words() -> None:
+    text = (
+        "| Tumor type | Treated (n) | ORR, n (%) |\n|---|---|---|\n| Gastric/GEJ | 24 | 12 (54.5) |\n"
+        "| Pancreatic | 14 | 4 (30.8) |\n| Total | 38 | 16 (42.1) |\n"
+    )
+    assert table_facts(text) == {
+        ("cohort_size", "Gastric/GEJ", 24, "treated"),
+        ("response_rate", "Gastric/GEJ", 54.5, 12, 24),
+        ("cohort_size", "Pancreatic", 14, "treated"),
+        ("response_rate", "Pancreatic", 30.8, 4, 14),
+        ("cohort_size", None, 38, "treated"),
+        ("response_rate", None, 42.1, 16, 38),
+    }
+
+
 def test_measure_from_definition_column() -> None:
     measures = {
         f.cohort: f.measure for f in extract(SPACES_WITH_DEFINITION).facts if f.type == "response_rate"

@@ -17,7 +17,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pressfacts.components.base import Vocabulary, all_sentences, compile_regex
+from pressfacts.components.base import Vocabulary, all_sentences, compile_regex, load_patterns
+from pressfacts.components.sections import tables
 from pressfacts.doc import Block, CohortName, Mention, Mentions, block_at, doc_mentions
 from pressfacts.patterns import pattern_path
 
@@ -47,6 +48,8 @@ class Cohorts:
         self.cohort_word = compile_regex(data["cohort_word"])
         self.other_group = compile_regex(data["other_group"])
         self.whole_study = compile_regex(data["whole_study"])
+        self.group_column = compile_regex(data["table_group_column"])
+        self.table_rule = compile_regex(load_patterns("tables.json")["rule_row"]["pattern"])
 
     def _vocabulary(self, doc: Doc, names: set[str]) -> Vocabulary[str]:
         """The disease vocabulary plus the article's own forms: abbreviations of known diseases
@@ -80,6 +83,7 @@ class Cohorts:
                     self._add(
                         mentions, names, Mention(key, offset + match.start(), offset + match.end(), kind), key
                     )
+        mentions += self._table_labels(doc, mentions, names)
         mentions += self._label_short_forms(doc, readable, mentions, names)
         mentions += self._label_repeats(readable, mentions, names)
         doc._.mentions = Mentions(mentions)
@@ -87,6 +91,22 @@ class Cohorts:
         self._keep_group_diseases(doc)
         self._sentence_cohorts(doc)
         return doc
+
+    def _table_labels(self, doc: Doc, mentions: list[Mention], names: dict[str, CohortName]) -> list[Mention]:
+        """A table whose first column is headed "Cohort", "Arm", "Tumor type" ... names a group in each
+        row's label, whatever its words ("Gastric/GEJ"); a total row names none, and a label that holds
+        a cohort we know already is that cohort."""
+        norm, known, found = doc._.norm, Mentions(mentions), []
+        for rows in tables(doc, self.table_rule):
+            head = rows[0].cells[0] if rows[0].cells else (0, 0)
+            if not self.group_column.fullmatch(norm[head[0] : head[1]].strip()):
+                continue
+            for start, end in (row.cells[0] for row in rows[1:] if row.cells):
+                label = norm[start:end]
+                if label.strip() and not TOTAL_ROW.match(label) and not known.starting_in(start, end):
+                    mention = Mention(label, start, end, "label")
+                    self._add(found, names, mention, label)
+        return found
 
     def _keep_group_diseases(self, doc: Doc) -> None:
         """Where an article has arms, dose levels or two trials, a disease is a cohort only when the article

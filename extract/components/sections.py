@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy
@@ -179,6 +180,22 @@ def demote_lone_rows(blocks: list[Block], norm: str) -> None:
             run[0].kind = "bullet" if BULLET.match(norm[run[0].start : run[0].end]) else "paragraph"
             run[0].cells = []
         run = [block] if block is not None and block.kind == "table_row" else []
+
+
+def tables(doc: Doc, rule: re.Pattern[str]) -> Iterator[list[Block]]:
+    """The article's tables outside boilerplate: runs of adjacent table rows (see
+    `continues_table`), header first, rules such as |---|---| left out; a header and a data row at least."""
+    run: list[Block] = []
+    for block in [*doc._.blocks, None]:
+        is_row = block is not None and block.kind == "table_row" and not block.boilerplate
+        if is_row and rule.match(doc._.norm[block.start : block.end]):
+            continue
+        if is_row and (not run or continues_table(run, block)):
+            run.append(block)
+            continue
+        if len(run) >= 2:
+            yield run
+        run = [block] if is_row else []
 
 
 @Language.factory("pressfacts_sections", default_config={"patterns_path": None})

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from pressfacts.components.base import compile_regex, load_patterns, record
 from pressfacts.components.cohorts import keys_between
-from pressfacts.components.sections import continues_table
+from pressfacts.components.sections import tables
 from pressfacts.doc import Block
 from pressfacts.numbers import clean_value
 
@@ -353,22 +353,6 @@ def names_groups(names: list[tuple[bool, str | None]]) -> bool:
 def within(count: int | None, total: int | None) -> bool:
     """A count of patients cannot exceed the group's n: if it does, the column is not what we took it for."""
     return count is None or total is None or count <= total
-
-
-def tables(doc: Doc, rule: re.Pattern[str]) -> Iterator[list[Block]]:
-    """The article's tables outside boilerplate: runs of adjacent table rows (see
-    `continues_table`), header first, rules such as |---|---| left out; a header and a data row at least."""
-    run: list[Block] = []
-    for block in [*doc._.blocks, None]:
-        is_row = block is not None and block.kind == "table_row" and not block.boilerplate
-        if is_row and rule.match(doc._.norm[block.start : block.end]):
-            continue
-        if is_row and (not run or continues_table(run, block)):
-            run.append(block)
-            continue
-        if len(run) >= 2:
-            yield run
-        run = [block] if is_row else []
 
 
 @Language.factory("pressfacts_tables", default_config={"patterns_path": None})
