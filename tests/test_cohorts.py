@@ -77,6 +77,15 @@ def test_trial_names_without_trial_after_them():
     assert cohorts_of(text) == [(27, "tandem-22"), (14, "allo7-01")]
 
 
+def test_a_long_title_in_capitals_heads_its_section():
+    title = "{}: A CD19 CAR T IN CHILDREN AND YOUNG ADULTS WITH RELAPSED B-ALL AFTER TWO OR MORE PRIOR LINES OF THERAPY"
+    text = (
+        f"{title.format('ALPHA-1')}\n\nResults: 20 patients were treated.\n\n"
+        f"{title.format('BETA-2')}\n\nResults: 30 patients were treated.\n"
+    )
+    assert cohorts_of(text) == [(20, "alpha-1"), (30, "beta-2")]
+
+
 def test_arms_of_a_placebo_controlled_trial():
     text = (
         "A total of 30 patients were randomized to XR-101 or placebo. "

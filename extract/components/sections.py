@@ -97,7 +97,9 @@ class Sections:
         if is_row(line):
             return "table_row"
         words = line.split()
-        short = len(words) <= 20 and not TERMINAL.search(line) and not line.startswith('"')
+        # A title in capitals is a heading however long (an abstract's title, a wire headline).
+        unterminated = not TERMINAL.search(line) and not line.startswith('"')
+        short = unterminated and (len(words) <= 20 or in_capitals(line))
         if BULLET.match(line):
             # "2. The ZENITH-SLE trial" is a numbered heading, "- 12 patients were dosed" a list item.
             return "heading" if short and NUMBERED.match(line) else "bullet"
@@ -139,6 +141,12 @@ def starts_sentence(previous: str, spaced: bool, word: str, before: str | None, 
     if previous in ('"', "'") and not spaced:
         return False
     return first.isupper() or first.isdigit() or first in "\"'("
+
+
+def in_capitals(line: str) -> bool:
+    """A line written in capitals: four words or more, nine letters in ten upper case."""
+    letters = [char for char in line if char.isalpha()]
+    return len(line.split()) >= 4 and sum(char.isupper() for char in letters) >= 0.9 * len(letters)
 
 
 def cells_of(line: str) -> list[tuple[int, int]]:
