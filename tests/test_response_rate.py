@@ -278,6 +278,15 @@ def cohorts_and_values(text: str) -> list[tuple]:
             "The ORR was 82% in Cohort 1 and 83% in Cohort 2.",
             [("Cohort 1", 82, None), ("Cohort 2", 83, None)],
         ),
+        # a list: each share with its counts, then its own group
+        (
+            "The ORR was 83.3% (5/6) in Cohort 1, 91.7% (11/12) in Cohort 2 and 100% (20/20) in Cohort 3.",
+            [("Cohort 1", 83.3, 5), ("Cohort 2", 91.7, 11), ("Cohort 3", 100, 20)],
+        ),
+        (
+            "Objective response rate: 89.8% (44/49) in Arm A and 85.1% (40/47) in Arm B",
+            [("Arm A", 89.8, 44), ("Arm B", 85.1, 40)],
+        ),
         (
             "In Cohort 1, 10 of 12 patients responded, compared with 6 of 12 in Cohort 2.",
             [("Cohort 1", None, 10), ("Cohort 2", None, 6)],
