@@ -107,6 +107,26 @@ def test_dose_levels_named_in_a_breakdown():
     assert got == [(269, None), (51, "DL1"), (177, "DL2"), (41, "DL3")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Of them, 6 subjects received DL1, 12 subjects received DL2 and 20 subjects received DL3.",
+            [(6, "DL1", "treated"), (12, "DL2", "treated"), (20, "DL3", "treated")],
+        ),
+        (
+            "A total of 96 patients were randomized: 49 to Arm A and 47 to Arm B.",
+            [(96, None, "enrolled"), (49, "Arm A", "enrolled"), (47, "Arm B", "enrolled")],
+        ),
+        # a ratio is no group: "1:1 to Arm A" names none
+        ("Forty patients were randomized 1:1 to Arm A or Arm B.", [(40, None, "enrolled")]),
+    ],
+)
+def test_groups_named_after_received_or_to(text: str, expected: list[tuple]) -> None:
+    result = extract(text)
+    assert [(f.value, f.cohort, f.population) for f in result.facts if f.type == "cohort_size"] == expected
+
+
 def test_a_breakdown_of_evaluable_patients_is_evaluable():
     result = extract(
         "Of 20 evaluable patients, 12 with lupus nephritis and 8 with systemic sclerosis responded."
