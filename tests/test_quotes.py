@@ -237,6 +237,11 @@ CASES = [
         [("Jane Roe", "nurse", "City Hospital", "This is not a")],
     ),
     (
+        "Mary Smith, 34, a primary school teacher from Leoben who was treated for lupus in 2023, described "
+        'the change: "For ten years my life was organised around pills."',
+        [("Mary Smith", None, None, "For ten years my")],
+    ),
+    (
         '"We are pleased," said Jane Roe, Chief Executive Officer of Acme Bio, Inc. The trial goes on.',
         [("Jane Roe", "Chief Executive Officer", "Acme Bio, Inc", "We are pleased")],
     ),

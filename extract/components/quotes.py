@@ -48,7 +48,9 @@ QUOTE_MARK = '"'
 SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[-]))'(?=\w)")
 SINGLE_CLOSE = re.compile(r"(?<=[,.!?])'(?=[\s)\]-]|$)")
 # The longest 'Roe was blunt:' that credits the quote after it to the person it opens with.
-COLON_HEAD_WORDS = 8
+# Words a sentence ending in ":" may have for its subject to speak the quote after it: a surname alone
+# ("Hartmann was blunt:") starts a short one; a full name may have an apposition first.
+COLON_HEAD_WORDS = {"surname": 8, "person": 25}
 # How many words before a name can hold its role ("Calloway Partners analyst").
 PRE_ROLE_WORDS = 6
 
@@ -464,10 +466,15 @@ class Quotes:
         if head is not None:
             group = "who" if head["who"] is not None else "source"
             return self._speaker(head[group], start + head.start(group))
-        if text.rstrip().endswith(":") and len(text.split()) <= COLON_HEAD_WORDS:
-            # 'Hartmann was blunt: "..."' - the sentence's subject, named first, speaks
+        if text.rstrip().endswith(":") and len(text.split()) <= COLON_HEAD_WORDS["person"]:
+            # 'Hartmann was blunt: "..."', 'Jane Roe, 34, a teacher who ..., described it: "..."': the
+            # sentence's subject, named first, speaks
             speaker = self._speaker(text, start)
-            if speaker is not None and speaker.kind != "none" and not masked[start : speaker.start].strip():
+            if (
+                speaker is not None
+                and len(text.split()) <= COLON_HEAD_WORDS.get(speaker.kind, 0)
+                and not masked[start : speaker.start].strip()
+            ):
                 return speaker
         return None
 
