@@ -66,6 +66,8 @@ def test_cohort_sizes(text, expected):
         "Four received tocilizumab for CRS.",  # treatment of an adverse event
         "Patients were aged 18 to 65 years.",
         "Lupus affects roughly 1 in 5,000 people.",
+        # who had the event, by disease: not the groups' sizes
+        "Cytokine release syndrome occurred in 15 of them - six with SLE, five with myositis and four with SSc.",
     ],
 )
 def test_not_cohort_sizes(text):

@@ -54,6 +54,7 @@ class CohortSizes:
         self.planned = compile_regex(data["planned"])
         self.clause_break = compile_regex(data["clause_break"])
         self.subgroup = compile_regex(data["subgroup"])
+        self.outcome_breakdown = compile_regex(data["breakdown_of_an_outcome"])
         self.respectively = compile_regex(data["respectively"].replace("{NOUNS}", data["nouns"]))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -86,6 +87,8 @@ class CohortSizes:
                 if self.planned.search(text, *clause):
                     continue
                 if form == "breakdown":
+                    if self.outcome_breakdown.search(text, 0, match.start()):
+                        continue
                     cohorts = self._listed_cohorts(doc, sentence, match.end())
                     if not cohorts:
                         continue
