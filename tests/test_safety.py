@@ -32,6 +32,10 @@ def safety(text: str) -> list[str]:
 CASES = [
     # counts, percents and grades as releases write them
     (
+        "CRS occurred in 34 subjects (89.5%), among which 33 subjects were Grade 1-2 and 1 subject (2.6%) was Grade 3.",
+        ["CRS any n=34 p=89.5", "CRS 1-2 n=33", "CRS 3 n=1 p=2.6"],
+    ),
+    (
         "Grade 1 CRS was reported in five of eight patients; no patient had CRS of Grade 2 or higher.",
         ["CRS 1 n=5", "CRS >=2 n=0 NEG"],
     ),
