@@ -17,6 +17,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pressfacts.alternation import words_alternation
 from pressfacts.components.base import Vocabulary, all_sentences, compile_regex, load_patterns
 from pressfacts.components.sections import tables
 from pressfacts.doc import Block, CohortName, Mention, Mentions, block_at, doc_mentions
@@ -156,20 +157,21 @@ class Cohorts:
     def _label_repeats(
         readable: list[tuple[int, str]], mentions: list[Mention], names: dict[str, CohortName]
     ) -> list[Mention]:
-        """A group once named as such ("the Q2W cohort", "DL1") is that group wherever it stands again
-        ("58 and 51 patients in the Q2W and Q4W cohorts")."""
-        labels = sorted({m.key for m in mentions if m.kind == "label" and " " not in m.key})
+        """A group once named as such ("the Q2W cohort", "DL1", a table's "Gastric/GEJ") is that group
+        wherever it stands again, in any case ("58 and 51 patients in the Q2W and Q4W cohorts", "in the
+        gastric/GEJ cohort")."""
+        labels = {m.key.lower(): m.key for m in mentions if m.kind == "label"}
         if not labels:
             return []
-        taken = {(m.start, m.end) for m in mentions}
-        regex = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, labels))})(?![\w-])")
+        taken = Mentions(mentions)
+        regex = re.compile(rf"(?<![\w-])(?:{words_alternation(labels)})(?![\w-])", re.I)
         found = []
         for offset, text in readable:
             for match in regex.finditer(text):
-                span = (offset + match.start(), offset + match.end())
-                if not any(start <= span[0] < end for start, end in taken):
-                    found.append(Mention(match.group(0), *span, "label"))
-                    forms = names[match.group(0)].forms
+                if not taken.covering(offset + match.start()):
+                    key = labels[match.group(0).lower()]
+                    found.append(Mention(key, offset + match.start(), offset + match.end(), "label"))
+                    forms = names[key].forms
                     forms[match.group(0)] = forms.get(match.group(0), 0) + 1
         return found
 
