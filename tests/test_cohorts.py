@@ -86,6 +86,14 @@ def test_a_long_title_in_capitals_heads_its_section():
     assert cohorts_of(text) == [(20, "alpha-1"), (30, "beta-2")]
 
 
+def test_a_table_group_named_again_in_prose_in_any_case():
+    text = (
+        "| Tumor type | Treated (n) |\n|---|---|\n| Gastric/GEJ | 24 |\n| Pancreatic | 14 |\n\n"
+        "In the gastric/GEJ cohort, the ORR was 50%.\n"
+    )
+    assert cohorts_of(text, "response_rate") == [(50, "gastric/gej")]
+
+
 def test_arms_of_a_placebo_controlled_trial():
     text = (
         "A total of 30 patients were randomized to XR-101 or placebo. "
