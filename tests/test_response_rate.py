@@ -287,6 +287,15 @@ def cohorts_and_values(text: str) -> list[tuple]:
             "Objective response rate: 89.8% (44/49) in Arm A and 85.1% (40/47) in Arm B",
             [("Arm A", 89.8, 44), ("Arm B", 85.1, 40)],
         ),
+        # shares listed before their groups and "respectively"
+        (
+            "CR rates were 68% and 65% in Cohort 1 and Cohort 2, respectively.",
+            [("Cohort 1", 68, None), ("Cohort 2", 65, None)],
+        ),
+        (
+            "The ORR was 83% (5/6), 92% (11/12) and 100% (20/20) in Cohort 1, Cohort 2 and Cohort 3, respectively.",
+            [("Cohort 1", 83, 5), ("Cohort 2", 92, 11), ("Cohort 3", 100, 20)],
+        ),
         (
             "In Cohort 1, 10 of 12 patients responded, compared with 6 of 12 in Cohort 2.",
             [("Cohort 1", None, 10), ("Cohort 2", None, 6)],

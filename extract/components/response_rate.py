@@ -212,6 +212,8 @@ class ResponseRates:
         self.parallel_between = regex(data["parallel"]["between"])
         self.parallel_group = regex(data["parallel"]["group_after"])
         self.anaphora = regex(data["parallel"]["anaphora"])
+        self.respectively = regex(data["respectively"]["pattern"])
+        self.respectively_list = regex(data["respectively"]["list"])
         self.exclusions = regex(data["exclusions"]["pattern"])
         self.not_before_outcome = regex(data["not_before_outcome"]["pattern"])
         self.negation = regex(data["negation"])
@@ -311,6 +313,7 @@ class ResponseRates:
         text = context.sentence.text
         shares = self._merged(shares, text)
         readings: list[Reading] = []
+        read: list[Share] = []  # the share of each reading
         last_share: Share | None = None
         for share in shares:
             if share.bare_n or (share.value is None and not share.has_count):
@@ -323,10 +326,31 @@ class ResponseRates:
                 outcome = self._outcome_like(readings[-1], share)
             if outcome is not None:
                 readings.append(self._reading(context, share, outcome))
+                read.append(share)
                 last_share = share
         if not readings and carried and not context.outcomes:
             readings = self._carried(context, shares, carried[-1])
-        return readings
+        return self._respectively(context, shares, read, readings) if read else readings
+
+    def _respectively(
+        self, context: Context, shares: list[Share], read: list[Share], readings: list[Reading]
+    ) -> list[Reading]:
+        """Shares listed ("68% and 65%") before as many groups and "respectively" ("in Arm A and Arm B,
+        respectively"): the first one's outcome for all of them, and the groups in order."""
+        text, last = context.sentence.text, readings[-1]
+        listed, read_at = [read[-1]], {share.start for share in read}
+        for share in (s for s in shares if s.start > read[-1].start):
+            if share.start in read_at or not self.respectively_list.match(text[listed[-1].end : share.start]):
+                break
+            listed.append(share)
+        ending = self.respectively.search(text, listed[-1].end)
+        if len(listed) < 2 or ending is None:
+            return readings
+        groups = list(dict.fromkeys(context.named(listed[-1].end, ending.start())))
+        if len(groups) != len(listed):
+            return readings
+        more = [self._reading(context, share, self._outcome_like(last, share)) for share in listed[1:]]
+        return readings[:-1] + [replace(r, cohort=g) for r, g in zip([last, *more], groups, strict=True)]
 
     def _reading(self, context: Context, share: Share, outcome: Outcome) -> Reading:
         start, end = min(share.start, outcome.start), max(share.end, outcome.end)
