@@ -86,12 +86,17 @@ def test_a_long_title_in_capitals_heads_its_section():
     assert cohorts_of(text) == [(20, "alpha-1"), (30, "beta-2")]
 
 
-def test_a_table_group_named_again_in_prose_in_any_case():
+def test_a_table_group_named_again_in_prose_as_written():
     text = (
         "| Tumor type | Treated (n) |\n|---|---|\n| Gastric/GEJ | 24 |\n| Pancreatic | 14 |\n\n"
-        "In the gastric/GEJ cohort, the ORR was 50%.\n"
+        "In the Gastric/GEJ cohort, the ORR was 50%. Patients with pancreatic cancer had 2 prior lines.\n"
     )
     assert cohorts_of(text, "response_rate") == [(50, "gastric/gej")]
+    assert cohorts_of(text + "Of them, 12 patients were treated.\n") == [
+        (24, "gastric/gej"),
+        (14, "pancreatic"),
+        (12, None),
+    ]
 
 
 def test_arms_of_a_placebo_controlled_trial():

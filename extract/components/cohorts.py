@@ -157,21 +157,23 @@ class Cohorts:
     def _label_repeats(
         readable: list[tuple[int, str]], mentions: list[Mention], names: dict[str, CohortName]
     ) -> list[Mention]:
-        """A group once named as such ("the Q2W cohort", "DL1", a table's "Gastric/GEJ") is that group
-        wherever it stands again, in any case ("58 and 51 patients in the Q2W and Q4W cohorts", "in the
-        gastric/GEJ cohort")."""
-        labels = {m.key.lower(): m.key for m in mentions if m.kind == "label"}
+        """A one-word group once named as such ("the Q2W cohort", "DL1", a table's "Gastric/GEJ") is that
+        group wherever it stands again, as written ("58 and 51 patients in the Q2W and Q4W cohorts"): a
+        dose ("5.0 x 10^8") is a group only where its own pattern says so, and "pancreatic" in "pancreatic
+        cancer" is no table's "Pancreatic"."""
+        labels = sorted({m.key for m in mentions if m.kind == "label" and " " not in m.key})
         if not labels:
             return []
         taken = Mentions(mentions)
-        regex = re.compile(rf"(?<![\w-])(?:{words_alternation(labels)})(?![\w-])", re.I)
+        regex = re.compile(rf"(?<![\w-])(?:{words_alternation(labels)})(?![\w-])")
         found = []
         for offset, text in readable:
             for match in regex.finditer(text):
                 if not taken.covering(offset + match.start()):
-                    key = labels[match.group(0).lower()]
-                    found.append(Mention(key, offset + match.start(), offset + match.end(), "label"))
-                    forms = names[key].forms
+                    found.append(
+                        Mention(match.group(0), offset + match.start(), offset + match.end(), "label")
+                    )
+                    forms = names[match.group(0)].forms
                     forms[match.group(0)] = forms.get(match.group(0), 0) + 1
         return found
 
