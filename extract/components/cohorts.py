@@ -23,6 +23,7 @@ from pressfacts.components.sections import tables
 from pressfacts.doc import Block, CohortName, Mention, Mentions, block_at, doc_mentions
 from pressfacts.patterns import pattern_path
 
+MAX_TABLE_LABEL = 60  # a group's name is short; a longer first cell is prose
 TOTAL_ROW = re.compile(r"^\s*(?:all|total|overall|pooled|combined)\b", re.I)
 # "(QW)" within a few words after a dose: the short name of that dose group.
 LABEL_SHORT_FORM = re.compile(r"[^()\n;,]{0,40}?\(([A-Z][A-Za-z0-9]{1,5})\)")
@@ -104,7 +105,8 @@ class Cohorts:
                 continue
             for start, end in (row.cells[0] for row in rows[1:] if row.cells):
                 label = norm[start:end]
-                if label.strip() and not TOTAL_ROW.match(label) and not known.starting_in(start, end):
+                named = 0 < len(label.strip()) <= MAX_TABLE_LABEL and not TOTAL_ROW.match(label)
+                if named and not known.starting_in(start, end):
                     mention = Mention(label, start, end, "label")
                     self._add(found, names, mention, label)
         return found
