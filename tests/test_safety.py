@@ -32,6 +32,16 @@ def safety(text: str) -> list[str]:
 CASES = [
     # counts, percents and grades as releases write them
     (
+        "CRS was reported in 22 of 49 patients (44.9%) in Cohort 1, including Grade 1 in 18 patients and "
+        "Grade 2 in 4 patients, and in 15 of 47 patients (31.9%) in Cohort 2.",
+        [
+            "CRS any n=22 p=44.9 [Cohort 1]",
+            "CRS 1 n=18 [Cohort 1]",
+            "CRS 2 n=4 [Cohort 1]",
+            "CRS any n=15 p=31.9 [Cohort 2]",
+        ],
+    ),
+    (
         "CRS occurred in 34 subjects (89.5%), among which 33 subjects were Grade 1-2 and 1 subject (2.6%) was Grade 3.",
         ["CRS any n=34 p=89.5", "CRS 1-2 n=33", "CRS 3 n=1 p=2.6"],
     ),

@@ -372,7 +372,11 @@ class Safety:
             grade_of = {
                 name: grades[0].value if grades else previous_grades.get(name, "any") for name in names
             }
-            runs = [Run(names, 0, 0)]
+            # A grade of its own breaks the figure down ("including Grade 1 in 18 and Grade 2 in 4"); the
+            # clause after it goes on with the grade of the clause that named the event ("and in 15 of
+            # 47 in Arm B" is any grade).
+            reading = self._reading(words, [Run(names, 0, 0)], grade_of, grades)
+            return reading, names, previous_grades
         else:
             return None, ([] if self.other_subject.search(words) else previous), previous_grades
         return self._reading(words, runs, grade_of, grades), names, grade_of
