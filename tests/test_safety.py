@@ -32,6 +32,10 @@ def safety(text: str) -> list[str]:
 CASES = [
     # counts, percents and grades as releases write them
     (
+        "ICANS occurred in one patient in Cohort 1 (Grade 1, resolved within 24 hours) and in no patients in Cohort 2.",
+        ["ICANS 1 n=1 [Cohort 1]", "ICANS any n=0 NEG [Cohort 2]"],
+    ),
+    (
         "CRS was reported in 22 of 49 patients (44.9%) in Cohort 1, including Grade 1 in 18 patients and "
         "Grade 2 in 4 patients, and in 15 of 47 patients (31.9%) in Cohort 2.",
         [

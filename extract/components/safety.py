@@ -367,7 +367,13 @@ class Safety:
         if runs:
             names = list(dict.fromkeys(e for run in runs for e in run.events))
             grade_of = {name: self._grade_for(name, runs, grades, words) for name in names}
-        elif previous and self._continues(clause, grades):
+            # A grade in parentheses is this figure's alone: "one patient in Arm A (Grade 1, resolved) and
+            # in no patients in Arm B" - the clause after it goes on with any grade.
+            spans = parentheses(words)
+            outside = [g for g in grades if not any(s <= g.start < e for s, e in spans)]
+            carried = {name: self._grade_for(name, runs, outside, words) for name in names}
+            return self._reading(words, runs, grade_of, grades), names, carried
+        if previous and self._continues(clause, grades):
             names = previous
             grade_of = {
                 name: grades[0].value if grades else previous_grades.get(name, "any") for name in names
@@ -377,9 +383,7 @@ class Safety:
             # 47 in Arm B" is any grade).
             reading = self._reading(words, [Run(names, 0, 0)], grade_of, grades)
             return reading, names, previous_grades
-        else:
-            return None, ([] if self.other_subject.search(words) else previous), previous_grades
-        return self._reading(words, runs, grade_of, grades), names, grade_of
+        return None, ([] if self.other_subject.search(words) else previous), previous_grades
 
     def _continues(self, clause: Clause, grades: list[Grade]) -> bool:
         """Whether a clause with no event name goes on about the clause before."""
