@@ -32,6 +32,12 @@ def safety(text: str) -> list[str]:
 CASES = [
     # counts, percents and grades as releases write them
     (
+        # "B." ends the sentence here (spaCy keeps it whole, as in "John B. Smith")
+        "ICANS occurred in one patient in Arm A and in no patients in Arm B. Grade 3 or higher infections "
+        "were reported in 14% and 9% of patients in Arms A and B, respectively.",
+        ["ICANS any n=1 [Arm A]", "ICANS any n=0 NEG [Arm B]"],
+    ),
+    (
         "ICANS occurred in one patient in Cohort 1 (Grade 1, resolved within 24 hours) and in no patients in Cohort 2.",
         ["ICANS 1 n=1 [Cohort 1]", "ICANS any n=0 NEG [Cohort 2]"],
     ),

@@ -35,6 +35,7 @@ NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\))\s+[A-Z]")
 # A heading has no closing punctuation, but may end in brackets: "The ZENITH-SLE trial (Dr. Quintero)".
 TERMINAL = re.compile(r"[.!?:;\"']\s*$")
 SENTENCE_END = {".", "!", "?"}
+LETTER_WITH_PERIOD = re.compile(r"[A-Z]\.")
 
 
 class Sections:
@@ -44,6 +45,7 @@ class Sections:
             "|".join(f"(?:{p})" for p in data["boilerplate_headings"]), re.I
         )
         self.boilerplate_line = re.compile("|".join(f"(?:{p})" for p in data["boilerplate_lines"]), re.I)
+        self.group_words = frozenset(data["group_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.text is None:  # a Doc from another tokenizer than ours
@@ -109,8 +111,7 @@ class Sections:
     def _cells(line: str, offset: int) -> list[tuple[int, int]]:
         return [(offset + start, offset + end) for start, end in cells_of(line)]
 
-    @staticmethod
-    def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    def _sentences(self, doc: Doc) -> list[tuple[int, int]]:
         """The (start, end) character offsets of every sentence, read from token offsets in arrays (Token
         objects are slow to make); the starts are also marked on the Doc in one array write."""
         text, norm = doc._.text, doc._.norm
@@ -119,9 +120,10 @@ class Sections:
         first_tokens = [0] if words else []
         for i in range(1, len(words)):
             spaced = offsets[i - 1] + lengths[i - 1] < offsets[i]
-            if starts_sentence(
-                words[i - 1], spaced, words[i], words[i - 2] if i > 1 else None, norm[offsets[i]]
-            ):
+            previous, before = words[i - 1], words[i - 2] if i > 1 else None
+            if before and before.lower() in self.group_words and LETTER_WITH_PERIOD.fullmatch(previous):
+                previous = "."  # "in Arm B. Grade 3": spaCy keeps "B." whole, as an initial; here it ends
+            if starts_sentence(previous, spaced, words[i], before, norm[offsets[i]]):
                 first_tokens.append(i)
         starts = numpy.full(len(doc), -1, dtype="int32")
         starts[first_tokens] = 1
