@@ -24,7 +24,6 @@ from pressfacts.doc import Block, CohortName, Mention, Mentions, block_at, doc_m
 from pressfacts.patterns import pattern_path
 
 MAX_TABLE_LABEL = 60  # a group's name is short; a longer first cell is prose
-TOTAL_ROW = re.compile(r"^\s*(?:all|total|overall|pooled|combined)\b", re.I)
 # "(QW)" within a few words after a dose: the short name of that dose group.
 LABEL_SHORT_FORM = re.compile(r"[^()\n;,]{0,40}?\(([A-Z][A-Za-z0-9]{1,5})\)")
 DEFINED_SHORT_FORM = re.compile(r"[a-z]\s+\(([A-Za-z0-9-]{2,12})\)")
@@ -51,7 +50,10 @@ class Cohorts:
         self.other_group = compile_regex(data["other_group"])
         self.whole_study = compile_regex(data["whole_study"])
         self.group_column = compile_regex(data["table_group_column"])
-        self.table_rule = compile_regex(load_patterns("tables.json")["rule_row"]["pattern"])
+        # what the tables component takes for a rule and for a total row, the same here
+        tables_data = load_patterns("tables.json")
+        self.table_rule = compile_regex(tables_data["rule_row"]["pattern"])
+        self.total_row = compile_regex(tables_data["total_row"]["pattern"])
 
     def _vocabulary(self, doc: Doc, names: set[str]) -> Vocabulary[str]:
         """The disease vocabulary plus the article's own forms: abbreviations of known diseases
@@ -105,7 +107,7 @@ class Cohorts:
                 continue
             for start, end in (row.cells[0] for row in rows[1:] if row.cells):
                 label = norm[start:end]
-                named = 0 < len(label.strip()) <= MAX_TABLE_LABEL and not TOTAL_ROW.match(label)
+                named = 0 < len(label.strip()) <= MAX_TABLE_LABEL and not self.total_row.match(label)
                 if named and not known.starting_in(start, end):
                     mention = Mention(label, start, end, "label")
                     self._add(found, names, mention, label)
@@ -248,7 +250,7 @@ class Cohorts:
             if block.kind == "table_row" and block.cells:
                 first_cell = keys_in(mentions, *block.cells[0])
                 named = first_cell or named
-                if TOTAL_ROW.match(norm[block.cells[0][0] : block.cells[0][1]]):
+                if self.total_row.match(norm[block.cells[0][0] : block.cells[0][1]]):
                     named, carried = [], None
             whole_study = bool(self.whole_study.search(sentence.text))
             if len(set(named)) == 1:
