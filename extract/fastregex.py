@@ -136,23 +136,30 @@ class FastRegex:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """As `re.Pattern.finditer`: non-overlapping matches, left to right."""
         end = len(text) if endpos is None else endpos
-        if len(text) < _MIN_CHECKED_LENGTH:
-            return self.regex.finditer(text, pos, end)
-        if self.literals is not None and not holds_any(self.literals, text):
+        if self._ruled_out(text):
             return iter(())
-        return self._at_numbers(text, pos, end) if self.number_first else self.regex.finditer(text, pos, end)
+        if self._at_numbers_only(text):
+            return self._at_numbers(text, pos, end)
+        return self.regex.finditer(text, pos, end)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(text) if endpos is None else endpos
-        if len(text) < _MIN_CHECKED_LENGTH:
-            return self.regex.search(text, pos, end)
-        if self.literals is not None and not holds_any(self.literals, text):
+        if self._ruled_out(text):
             return None
+        if self._at_numbers_only(text):
+            return next(self._at_numbers(text, pos, end), None)
+        return self.regex.search(text, pos, end)
+
+    def _ruled_out(self, text: str) -> bool:
+        """The text lacks every literal the pattern needs (a short text is searched as fast as checked)."""
         return (
-            next(self._at_numbers(text, pos, end), None)
-            if self.number_first
-            else self.regex.search(text, pos, end)
+            len(text) >= _MIN_CHECKED_LENGTH
+            and self.literals is not None
+            and not holds_any(self.literals, text)
         )
+
+    def _at_numbers_only(self, text: str) -> bool:
+        return self.number_first and len(text) >= _MIN_CHECKED_LENGTH
 
     def _at_numbers(self, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         starts = number_starts(text)

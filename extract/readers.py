@@ -80,6 +80,12 @@ def looks_like_html(text: str) -> bool:
     return looks_like_page(text) or bool(FRAGMENT_START.match(head))
 
 
+def _html_text(html: str) -> str:
+    from pressfacts.html import main_text  # here: trafilatura and lxml take a tenth of a second to load
+
+    return main_text(html)
+
+
 @dataclass(frozen=True)
 class Document:
     """The analysed text of one article, and where it came from."""
@@ -105,11 +111,7 @@ def read_bytes(
         raise InputError(f"{name}: the input is empty (or only white space): give an article's text")
     _refuse_control_characters(raw, name)
     is_html = looks_like_html(raw) if html is None else html
-    if is_html:
-        from pressfacts.html import main_text  # here: trafilatura and lxml take a tenth of a second to load
-
-        raw = main_text(raw)
-    text = repair(raw)
+    text = repair(_html_text(raw) if is_html else raw)
     if not text.strip():
         what = "the HTML page has no article text" if is_html else "the input has no readable text"
         raise InputError(f"{name}: {what}: give the article's page or its text")

@@ -466,13 +466,14 @@ class Quotes:
         if head is not None:
             group = "who" if head["who"] is not None else "source"
             return self._speaker(head[group], start + head.start(group))
-        if text.rstrip().endswith(":") and len(text.split()) <= COLON_HEAD_WORDS["person"]:
+        words = len(text.split())
+        if text.rstrip().endswith(":") and words <= max(COLON_HEAD_WORDS.values()):
             # 'Hartmann was blunt: "..."', 'Jane Roe, 34, a teacher who ..., described it: "..."': the
             # sentence's subject, named first, speaks
             speaker = self._speaker(text, start)
             if (
                 speaker is not None
-                and len(text.split()) <= COLON_HEAD_WORDS.get(speaker.kind, 0)
+                and words <= COLON_HEAD_WORDS.get(speaker.kind, 0)
                 and not masked[start : speaker.start].strip()
             ):
                 return speaker

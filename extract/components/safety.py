@@ -371,7 +371,11 @@ class Safety:
             # in no patients in Arm B" - the clause after it goes on with any grade.
             spans = parentheses(words)
             outside = [g for g in grades if not any(s <= g.start < e for s, e in spans)]
-            carried = {name: self._grade_for(name, runs, outside, words) for name in names}
+            carried = (
+                grade_of
+                if len(outside) == len(grades)
+                else {name: self._grade_for(name, runs, outside, words) for name in names}
+            )
             return self._reading(words, runs, grade_of, grades), names, carried
         if previous and self._continues(clause, grades):
             names = previous
